@@ -1,0 +1,135 @@
+package io.perpcarry.config;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The validated strategy configuration ({@code bot.json}). Built only by {@link BotConfigLoader}, so every
+ * instance has passed validation; {@link #effective()} tells which values came from the file.
+ */
+public final class BotConfig {
+    private final Map<String, Object> values;
+    private final Map<String, Boolean> fromFile;
+    private final String source;
+
+    BotConfig(Map<String, Object> values, Map<String, Boolean> fromFile, String source) {
+        this.values = Map.copyOf(values.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        this.fromFile = Map.copyOf(fromFile);
+        this.source = source;
+    }
+
+    /** Defaults only, as if {@code bot.json} were an empty object. */
+    public static BotConfig defaults() {
+        return BotConfigLoader.parse("{}", "(defaults)");
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> symbolsToMonitor() {
+        return (List<String>) values.get("symbols_to_monitor");
+    }
+
+    public String quote() {
+        return (String) values.get("quote");
+    }
+
+    public int leverage() {
+        return (Integer) values.get("leverage");
+    }
+
+    public BigDecimal notionalPerPosition() {
+        return dec("notional_per_position");
+    }
+
+    public BigDecimal holdDurationHours() {
+        return dec("hold_duration_hours");
+    }
+
+    public BigDecimal waitBetweenCyclesMinutes() {
+        return dec("wait_between_cycles_minutes");
+    }
+
+    public int checkIntervalSeconds() {
+        return (Integer) values.get("check_interval_seconds");
+    }
+
+    public int scanIntervalSeconds() {
+        return (Integer) values.get("scan_interval_seconds");
+    }
+
+    public BigDecimal minNetAprThresholdPct() {
+        return dec("min_net_apr_threshold");
+    }
+
+    /** The configured stop-loss, or empty to derive it from leverage. */
+    public Optional<BigDecimal> stopLossPercent() {
+        return Optional.ofNullable((BigDecimal) values.get("stop_loss_percent"));
+    }
+
+    public boolean enableStopLoss() {
+        return (Boolean) values.get("enable_stop_loss");
+    }
+
+    public BigDecimal minVolumeUsd() {
+        return dec("min_volume_usd");
+    }
+
+    public BigDecimal maxSpreadPct() {
+        return dec("max_spread_pct");
+    }
+
+    public int crossTicks() {
+        return (Integer) values.get("cross_ticks");
+    }
+
+    public BigDecimal maxPriceDeviationPct() {
+        return dec("max_price_deviation_pct");
+    }
+
+    public RotationMode rotationMode() {
+        return RotationMode.fromConfig((String) values.get("rotation_mode"));
+    }
+
+    public BigDecimal marginBufferPct() {
+        return dec("margin_buffer_pct");
+    }
+
+    public BigDecimal maxLegImbalancePct() {
+        return dec("max_leg_imbalance_pct");
+    }
+
+    /** Where the configuration was read from. */
+    public String source() {
+        return source;
+    }
+
+    /** Every key in schema order with its effective value and whether the file set it. */
+    public Map<String, EffectiveValue> effective() {
+        Map<String, EffectiveValue> out = new LinkedHashMap<>();
+        for (ConfigKey k : BotConfigSchema.KEYS) {
+            out.put(k.name(), new EffectiveValue(values.get(k.name()), fromFile.getOrDefault(k.name(), false)));
+        }
+        return out;
+    }
+
+    private BigDecimal dec(String key) {
+        return (BigDecimal) values.get(key);
+    }
+
+    /** A key's value and whether it came from the file (otherwise the default). */
+    public record EffectiveValue(Object value, boolean fromFile) {
+        public String display() {
+            if (value == null) {
+                return "null";
+            }
+            if (value instanceof BigDecimal d) {
+                return d.stripTrailingZeros().toPlainString();
+            }
+            return value.toString();
+        }
+    }
+}
