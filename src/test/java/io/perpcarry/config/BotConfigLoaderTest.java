@@ -1,0 +1,126 @@
+package io.perpcarry.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BotConfigLoaderTest {
+
+    @Test
+    void shippedConfigLoadsWithTheOriginalBotsMeanings() {
+        BotConfig c = BotConfigLoader.load(Path.of("config/bot.json"));
+        assertThat(c.symbolsToMonitor()).contains("BTC", "ETH", "SOL", "PAXG", "HYPE", "XPL");
+        assertThat(c.quote()).isEqualTo("USD");
+        assertThat(c.leverage()).isEqualTo(3);
+        assertThat(c.notionalPerPosition()).isEqualByComparingTo("320");
+        assertThat(c.holdDurationHours()).isEqualByComparingTo("8");
+        assertThat(c.minNetAprThresholdPct()).isEqualByComparingTo("5");
+        assertThat(c.maxSpreadPct()).isEqualByComparingTo("0.15");
+        assertThat(c.stopLossPercent()).isEmpty();
+        assertThat(c.rotationMode()).isEqualTo(RotationMode.ALWAYS);
+        assertThat(c.crossTicks()).isEqualTo(100);
+    }
+
+    @Test
+    void emptyObjectGivesEveryDefaultAndSaysSo() {
+        BotConfig c = BotConfigLoader.parse("{}", "t");
+        assertThat(c.symbolsToMonitor()).isEqualTo(BotConfigSchema.DEFAULT_SYMBOLS);
+        assertThat(c.effective().values()).noneMatch(BotConfig.EffectiveValue::fromFile);
+        assertThat(c.effective()).hasSize(BotConfigSchema.KEYS.size());
+    }
+
+    @Test
+    void valuesFromTheFileAreMarkedAndDecimalsStayExact() {
+        BotConfig c = BotConfigLoader.parse("{\"notional_per_position\": 320.10, \"rotation_mode\": \"keep_if_best\","
+                + " \"stop_loss_percent\": 12.5}", "t");
+        assertThat(c.notionalPerPosition()).isEqualTo(new BigDecimal("320.1"));
+        assertThat(c.rotationMode()).isEqualTo(RotationMode.KEEP_IF_BEST);
+        assertThat(c.stopLossPercent()).contains(new BigDecimal("12.5"));
+        assertThat(c.effective().get("notional_per_position").fromFile()).isTrue();
+        assertThat(c.effective().get("leverage").fromFile()).isFalse();
+    }
+
+    @Test
+    void unknownKeyIsNamedWithASuggestion() {
+        assertThatThrownBy(() -> BotConfigLoader.parse("{\"levrage\": 3}", "bot.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown key 'levrage'")
+                .hasMessageContaining("did you mean 'leverage'?");
+    }
+
+    @Test
+    void unknownKeyFarFromAnyKnownOneHasNoSuggestion() {
+        assertThatThrownBy(() -> BotConfigLoader.parse("{\"telegram_token\": \"x\"}", "bot.json"))
+                .hasMessageContaining("unknown key 'telegram_token'")
+                .hasMessageNotContaining("did you mean");
+    }
+
+    @Test
+    void wrongTypeNamesKeyAndWhatWasFound() {
+        assertThatThrownBy(() -> BotConfigLoader.parse("{\"leverage\": \"3\"}", "bot.json"))
+                .hasMessageContaining("'leverage': expected an integer, got the string \"3\"");
+        assertThatThrownBy(() -> BotConfigLoader.parse("{\"enable_stop_loss\": 1}", "bot.json"))
+                .hasMessageContaining("'enable_stop_loss': expected true or false");
+        assertThatThrownBy(() -> BotConfigLoader.parse("{\"leverage\": 2.5}", "bot.json"))
+                .hasMessageContaining("'leverage': expected an integer");
+    }
+
+    @Test
+    void outOfRangeNamesKeyAndRange() {
+        assertThatThrownBy(() -> BotConfigLoader.parse("{\"leverage\": 0}", "bot.json"))
+                .hasMessageContaining("'leverage': 0 is out of range [1, 20]");
+        assertThatThrownBy(() -> BotConfigLoader.parse("{\"max_price_deviation_pct\": 7}", "bot.json"))
+                .hasMessageContaining("'max_price_deviation_pct': 7 is out of range [0.01, 5]");
+        assertThatThrownBy(() -> BotConfigLoader.parse("{\"notional_per_position\": -1}", "bot.json"))
+                .hasMessageContaining("'notional_per_position'");
+    }
+
+    @Test
+    void badChoiceAndBadSymbolsAreNamed() {
+        assertThatThrownBy(() -> BotConfigLoader.parse("{\"rotation_mode\": \"sometimes\"}", "b"))
+                .hasMessageContaining("'rotation_mode': \"sometimes\" is not one of");
+        assertThatThrownBy(() -> BotConfigLoader.parse("{\"symbols_to_monitor\": [\"BTC\", \"B-TC\", \"btc\"]}", "b"))
+                .hasMessageContaining("'symbols_to_monitor'[1]")
+                .hasMessageContaining("'symbols_to_monitor'[2]: \"btc\" is listed twice");
+        assertThatThrownBy(() -> BotConfigLoader.parse("{\"symbols_to_monitor\": []}", "b"))
+                .hasMessageContaining("'symbols_to_monitor': expected a non-empty array");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        ConfigException e = (ConfigException) org.assertj.core.api.Assertions.catchThrowable(() ->
+                BotConfigLoader.parse("{\"leverage\": 99, \"quote\": \"EUR\", \"foo\": 1}", "b"));
+        assertThat(e.problems()).hasSize(3);
+    }
+
+    @Test
+    void malformedJsonGivesLineAndColumn() {
+        String text = "{\n  \"leverage\": 3,\n  \"quote\": \"USD\"\n  \"cross_ticks\": 5\n}";
+        assertThatThrownBy(() -> BotConfigLoader.parse(text, "bot.json"))
+                .hasMessageContaining("malformed JSON at line 4, column 3");
+    }
+
+    @Test
+    void duplicateKeyIsRefusedNotSilentlyOverwritten() {
+        assertThatThrownBy(() -> BotConfigLoader.parse("{\"leverage\": 3, \"leverage\": 5}", "b"))
+                .hasMessageContaining("leverage");
+    }
+
+    @Test
+    void missingFileAndNonObjectAreClearErrors(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> BotConfigLoader.load(dir.resolve("nope.json")))
+                .hasMessageContaining("config file not found");
+        Path arr = Files.writeString(dir.resolve("a.json"), "[1,2]");
+        assertThatThrownBy(() -> BotConfigLoader.load(arr)).hasMessageContaining("must be a JSON object");
+    }
+
+    @Test
+    void commentKeysAreAllowed() {
+        assertThat(BotConfigLoader.parse("{\"_comment\": \"hello\", \"leverage\": 2}", "b").leverage()).isEqualTo(2);
+    }
+}
