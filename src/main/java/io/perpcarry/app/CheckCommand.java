@@ -24,7 +24,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Strategy config (default: config/bot.json)")
     Path config;
 
-    @Option(names = "--env-file", paramLabel = "FILE", description = "Secrets file (default: .env)")
+    @Option(names = "--env-file", paramLabel = "FILE", description = "Secrets file (default: .env in PERPCARRY_HOME)")
     Path envFile;
 
     @Spec
@@ -44,7 +44,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         RuntimeEnvironment env = null;
         try {
-            env = RuntimeEnvironment.read(EnvironmentSource.withDotEnv(System.getenv(), envFile == null ? Path.of(".env") : envFile));
+            env = RuntimeEnvironment.read(EnvironmentSource.withDotEnv(System.getenv(), envFile == null ? AppPaths.defaults().home().resolve(".env") : envFile));
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }

@@ -20,7 +20,7 @@ public final class PerpcarryMain {
         RuntimeEnvironment environment;
         try {
             config = BotConfigLoader.load(paths.botConfig());
-            environment = RuntimeEnvironment.read(EnvironmentSource.system());
+            environment = RuntimeEnvironment.read(EnvironmentSource.withDotEnv(System.getenv(), paths.home().resolve(".env")));
         } catch (ConfigException e) {
             System.err.println("perpcarry: cannot start:");
             e.problems().forEach(p -> System.err.println("  " + p));

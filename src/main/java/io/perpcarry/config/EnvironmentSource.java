@@ -23,11 +23,6 @@ public final class EnvironmentSource {
         this.dotEnvPath = dotEnvPath;
     }
 
-    /** The real environment plus {@code .env} in the working directory, if present. */
-    public static EnvironmentSource system() {
-        return withDotEnv(System.getenv(), Path.of(".env"));
-    }
-
     public static EnvironmentSource withDotEnv(Map<String, String> process, Path dotEnv) {
         return new EnvironmentSource(process, Files.isRegularFile(dotEnv) ? readDotEnv(dotEnv) : Map.of(), dotEnv);
     }
