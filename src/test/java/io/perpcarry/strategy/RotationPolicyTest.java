@@ -1,0 +1,75 @@
+package io.perpcarry.strategy;
+
+import io.perpcarry.domain.CostBreakdown;
+import io.perpcarry.domain.Opportunity;
+import io.perpcarry.domain.Venue;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.perpcarry.domain.TestMarkets.d;
+import static io.perpcarry.strategy.RotationDecision.Action.CLOSE;
+import static io.perpcarry.strategy.RotationDecision.Action.CLOSE_AND_REOPEN;
+import static io.perpcarry.strategy.RotationDecision.Action.EXTEND_HOLD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RotationPolicyTest {
+
+    private static Opportunity eligible(String symbol, Venue longVenue, String netApr) {
+        return new Opportunity(symbol, longVenue, longVenue.other(), d("60"),
+                new CostBreakdown(d("1000"), d("1"), d("1"), d("0")), d(netApr), d("10"), d("1e9"), d("0"), null);
+    }
+
+    private static final HeldHedge HELD = new HeldHedge("BTC", Venue.EDGEX);
+    private static final Ranking BTC_SAME_BEST = new Ranking(List.of(eligible("BTC", Venue.EDGEX, "40"),
+            eligible("ETH", Venue.LIGHTER, "30")));
+    private static final Ranking ETH_BEST = new Ranking(List.of(eligible("ETH", Venue.LIGHTER, "50"),
+            eligible("BTC", Venue.EDGEX, "40")));
+    private static final Ranking BTC_FLIPPED = new Ranking(List.of(eligible("BTC", Venue.LIGHTER, "40")));
+    private static final Ranking NOTHING = new Ranking(List.of(Opportunity.unavailable("BTC", "net APR 1.0% < 5%")));
+
+    @Test
+    void keepIfBestExtendsWhenTheSameHedgeIsStillBest() {
+        RotationDecision d = new RotationPolicy(RotationMode.KEEP_IF_BEST).decide(HELD, BTC_SAME_BEST);
+        assertThat(d.action()).isEqualTo(EXTEND_HOLD);
+        assertThat(d.next()).isEmpty();
+        assertThat(d.reason()).isEqualTo("BTC long EdgeX / short Lighter is still the best; extending the hold");
+    }
+
+    @Test
+    void keepIfBestRotatesToABetterSymbolOrAFlippedDirection() {
+        RotationPolicy p = new RotationPolicy(RotationMode.KEEP_IF_BEST);
+        RotationDecision toEth = p.decide(HELD, ETH_BEST);
+        assertThat(toEth.action()).isEqualTo(CLOSE_AND_REOPEN);
+        assertThat(toEth.next().orElseThrow().symbol()).isEqualTo("ETH");
+        assertThat(toEth.reason()).startsWith("ETH now ranks best");
+        RotationDecision flip = p.decide(HELD, BTC_FLIPPED);
+        assertThat(flip.action()).isEqualTo(CLOSE_AND_REOPEN);
+        assertThat(flip.next().orElseThrow().longVenue()).isEqualTo(Venue.LIGHTER);
+        assertThat(flip.reason()).startsWith("direction flipped");
+    }
+
+    @Test
+    void alwaysReopensEvenTheSameHedge() {
+        RotationDecision d = new RotationPolicy(RotationMode.ALWAYS).decide(HELD, BTC_SAME_BEST);
+        assertThat(d.action()).isEqualTo(CLOSE_AND_REOPEN);
+        assertThat(d.next().orElseThrow().symbol()).isEqualTo("BTC");
+    }
+
+    @Test
+    void closesWhenNothingIsEligibleInEitherMode() {
+        for (RotationMode mode : RotationMode.values()) {
+            RotationDecision d = new RotationPolicy(mode).decide(HELD, NOTHING);
+            assertThat(d.action()).isEqualTo(CLOSE);
+            assertThat(d.reason()).contains("no eligible opportunity");
+        }
+    }
+
+    @Test
+    void decisionInvariant() {
+        assertThatThrownBy(() -> new RotationDecision(EXTEND_HOLD, java.util.Optional.of(eligible("X", Venue.EDGEX, "9")), "x"))
+                .hasMessageContaining("CLOSE_AND_REOPEN only");
+        assertThat(HELD.shortVenue()).isEqualTo(Venue.LIGHTER);
+    }
+}
