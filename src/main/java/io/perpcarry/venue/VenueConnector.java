@@ -1,0 +1,56 @@
+package io.perpcarry.venue;
+
+import io.perpcarry.domain.FundingQuote;
+import io.perpcarry.domain.MarketSnapshot;
+import io.perpcarry.domain.MarketSpec;
+import io.perpcarry.domain.OrderBook;
+import io.perpcarry.domain.Venue;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The port through which the engine and the commands talk to one venue. Implementations speak the venue's
+ * wire protocol (Camel HTTP, Vert.x WebSocket); the engine never sees JSON. Every method either returns a
+ * fact read from the venue or throws {@link VenueException}: none returns "empty" for "unknown".
+ */
+public interface VenueConnector extends AutoCloseable {
+    Venue venue();
+
+    /** Every perp market the venue lists, keyed by our symbol (e.g. "BTC"). */
+    Map<String, MarketSpec> markets();
+
+    /** The current funding quote of every market, in one bulk read. */
+    Map<String, FundingQuote> fundingQuotes();
+
+    /**
+     * Funding, book and 24 h volume for the given symbols, at a constant number of requests whatever their
+     * count (bulk endpoints plus locally kept books). Symbols the venue does not list are absent.
+     */
+    Map<String, MarketSnapshot> snapshots(Collection<String> symbols);
+
+    OrderBook orderBook(String symbol, int depth);
+
+    AccountState account();
+
+    List<OpenOrder> openOrders();
+
+    /** Sends one order. A timeout or lost connection throws UNKNOWN_OUTCOME: find it by client order id. */
+    OrderAck placeOrder(OrderRequest order);
+
+    void cancelOrder(String symbol, String orderId);
+
+    void cancelAllOrders();
+
+    /** Cross margin at this leverage for the symbol. */
+    void setLeverage(String symbol, int leverage);
+
+    List<FundingPayment> fundingPayments(Instant since);
+
+    /** True when the data streams are up and fresh; prices from a stale stream must not be traded on. */
+    boolean marketDataFresh(String symbol);
+
+    @Override
+    void close();
+}
