@@ -1,6 +1,13 @@
 package io.perpcarry.config;
 
+import io.perpcarry.strategy.PricingRules;
+import io.perpcarry.strategy.RankingRules;
+import io.perpcarry.strategy.RotationMode;
+import io.perpcarry.strategy.SizingRules;
+import io.perpcarry.strategy.StopLossRules;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +98,32 @@ public final class BotConfig {
     }
 
     public RotationMode rotationMode() {
-        return RotationMode.fromConfig((String) values.get("rotation_mode"));
+        return "keep_if_best".equals(values.get("rotation_mode")) ? RotationMode.KEEP_IF_BEST : RotationMode.ALWAYS;
+    }
+
+    /** The planned hold as a Duration (hours may be fractional). */
+    public Duration holdDuration() {
+        return Duration.ofSeconds(holdDurationHours().multiply(BigDecimal.valueOf(3600)).longValue());
+    }
+
+    public RankingRules rankingRules() {
+        return new RankingRules(notionalPerPosition(), holdDuration(), minVolumeUsd(), maxSpreadPct(), minNetAprThresholdPct());
+    }
+
+    public SizingRules sizingRules() {
+        return new SizingRules(notionalPerPosition(), BigDecimal.valueOf(leverage()), percentToFraction(marginBufferPct()));
+    }
+
+    public PricingRules pricingRules() {
+        return new PricingRules(crossTicks(), maxPriceDeviationPct());
+    }
+
+    public StopLossRules stopLossRules() {
+        return new StopLossRules(BigDecimal.valueOf(leverage()), stopLossPercent().orElse(null));
+    }
+
+    private static BigDecimal percentToFraction(BigDecimal pct) {
+        return pct.divide(BigDecimal.valueOf(100), MathContext.DECIMAL64);
     }
 
     public BigDecimal marginBufferPct() {

@@ -3,6 +3,7 @@ package io.perpcarry.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.perpcarry.strategy.RotationMode;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +118,15 @@ class BotConfigLoaderTest {
                 .hasMessageContaining("config file not found");
         Path arr = Files.writeString(dir.resolve("a.json"), "[1,2]");
         assertThatThrownBy(() -> BotConfigLoader.load(arr)).hasMessageContaining("must be a JSON object");
+    }
+
+    @Test
+    void mapsOntoTheStrategyRules() {
+        BotConfig c = BotConfigLoader.parse("{\"margin_buffer_pct\": 25, \"hold_duration_hours\": 1.5, \"leverage\": 1}", "b");
+        assertThat(c.sizingRules().marginBuffer()).isEqualByComparingTo("0.25");
+        assertThat(c.rankingRules().plannedHold()).isEqualTo(java.time.Duration.ofMinutes(90));
+        assertThat(new io.perpcarry.strategy.StopLoss(c.stopLossRules()).thresholdPercent()).isEqualByComparingTo("69.23");
+        assertThat(c.pricingRules().crossTicks()).isEqualTo(100);
     }
 
     @Test
