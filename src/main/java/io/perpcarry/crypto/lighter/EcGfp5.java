@@ -53,6 +53,14 @@ public final class EcGfp5 {
                 Goldilocks.mul(a.c2, B1), Goldilocks.mul(a.c3, B1));
     }
 
+    private static QuinticExtension m(QuinticExtension a, QuinticExtension b) {
+        return EcFieldOps.mul(a, b);
+    }
+
+    private static QuinticExtension sq(QuinticExtension a) {
+        return EcFieldOps.square(a);
+    }
+
     static QuinticExtension dbl(QuinticExtension a) {
         return a.add(a);
     }
@@ -68,21 +76,21 @@ public final class EcGfp5 {
 
     /** Complete addition (no special cases), 10M. */
     public EcGfp5 add(EcGfp5 q) {
-        QuinticExtension t1 = x.mul(q.x);
-        QuinticExtension t2 = z.mul(q.z);
-        QuinticExtension t3 = u.mul(q.u);
-        QuinticExtension t4 = t.mul(q.t);
-        QuinticExtension t5 = x.add(z).mul(q.x.add(q.z)).sub(t1.add(t2));
-        QuinticExtension t6 = u.add(t).mul(q.u.add(q.t)).sub(t3.add(t4));
+        QuinticExtension t1 = m(x, q.x);
+        QuinticExtension t2 = m(z, q.z);
+        QuinticExtension t3 = m(u, q.u);
+        QuinticExtension t4 = m(t, q.t);
+        QuinticExtension t5 = m(x.add(z), q.x.add(q.z)).sub(t1.add(t2));
+        QuinticExtension t6 = m(u.add(t), q.u.add(q.t)).sub(t3.add(t4));
         return finishAdd(t1, t2, t3, t4, t5, t6);
     }
 
     /** Mixed addition with an affine point (Z = T = 1), 8M. */
     EcGfp5 addAffine(QuinticExtension ax, QuinticExtension au) {
-        QuinticExtension t1 = x.mul(ax);
-        QuinticExtension t3 = u.mul(au);
-        QuinticExtension t5 = x.add(ax.mul(z));
-        QuinticExtension t6 = u.add(au.mul(t));
+        QuinticExtension t1 = m(x, ax);
+        QuinticExtension t3 = m(u, au);
+        QuinticExtension t5 = x.add(m(ax, z));
+        QuinticExtension t6 = u.add(m(au, t));
         return finishAdd(t1, z, t3, t, t5, t6);
     }
 
@@ -90,10 +98,10 @@ public final class EcGfp5 {
                                     QuinticExtension t4, QuinticExtension t5, QuinticExtension t6) {
         QuinticExtension bt2 = mulB(t2);
         QuinticExtension t7 = t1.add(bt2);
-        QuinticExtension t8 = t4.mul(t7);
-        QuinticExtension t9 = t3.mul(dbl(mulB(t5)).add(dbl(t7)));
-        QuinticExtension t10 = t4.add(dbl(t3)).mul(t5.add(t7));
-        return new EcGfp5(mulB(t10.sub(t8)), t8.sub(t9), t6.mul(bt2.sub(t1)), t8.add(t9));
+        QuinticExtension t8 = m(t4, t7);
+        QuinticExtension t9 = m(t3, dbl(mulB(t5)).add(dbl(t7)));
+        QuinticExtension t10 = m(t4.add(dbl(t3)), t5.add(t7));
+        return new EcGfp5(mulB(t10.sub(t8)), t8.sub(t9), m(t6, bt2.sub(t1)), t8.add(t9));
     }
 
     public EcGfp5 doubled() {
@@ -112,42 +120,42 @@ public final class EcGfp5 {
             return this;
         }
         // First doubling: into (X, W, Z) Jacobian-like coordinates.
-        QuinticExtension t1 = z.mul(t);
-        QuinticExtension t2 = t1.mul(t);
-        QuinticExtension x1 = t2.square();
-        QuinticExtension z1 = t1.mul(u);
-        QuinticExtension w1 = t2.sub(dbl(x.add(z)).mul(u.square()));
+        QuinticExtension t1 = m(z, t);
+        QuinticExtension t2 = m(t1, t);
+        QuinticExtension x1 = sq(t2);
+        QuinticExtension z1 = m(t1, u);
+        QuinticExtension w1 = t2.sub(m(dbl(x.add(z)), sq(u)));
         if (n == 1) {
-            QuinticExtension t4 = z1.square();
-            QuinticExtension nz = w1.square();
-            QuinticExtension nu = w1.add(z1).square().sub(t4.add(nz));
+            QuinticExtension t4 = sq(z1);
+            QuinticExtension nz = sq(w1);
+            QuinticExtension nu = sq(w1.add(z1)).sub(t4.add(nz));
             QuinticExtension nt = dbl(x1).sub(t4.scalarMul(4).add(nz));
             return new EcGfp5(mulB(t4).scalarMul(4), nz, nu, nt);
         }
-        QuinticExtension s4 = w1.square();
-        QuinticExtension s5 = z1.square();
-        QuinticExtension cx = mulB(s5.square()).scalarMul(16);
+        QuinticExtension s4 = sq(w1);
+        QuinticExtension s5 = sq(z1);
+        QuinticExtension cx = mulB(sq(s5)).scalarMul(16);
         QuinticExtension cw = dbl(x1).sub(s5.scalarMul(4).add(s4));
-        QuinticExtension cz = w1.add(z1).square().sub(s4.add(s5));
+        QuinticExtension cz = sq(w1.add(z1)).sub(s4.add(s5));
         final long fourBMinus4 = Goldilocks.sub(0, 4); // (4b - 4) = -4 + 4*263 z
         for (int i = 2; i < n; i++) {
-            QuinticExtension a1 = cz.square();
-            QuinticExtension a2 = a1.square();
-            QuinticExtension a3 = cw.square();
-            QuinticExtension a4 = a3.square();
-            QuinticExtension a5 = cw.add(cz).square().sub(a1.add(a3));
-            cz = a5.mul(dbl(cx.add(a1)).sub(a3));
-            cx = mulB(a2.mul(a4)).scalarMul(16);
+            QuinticExtension a1 = sq(cz);
+            QuinticExtension a2 = sq(a1);
+            QuinticExtension a3 = sq(cw);
+            QuinticExtension a4 = sq(a3);
+            QuinticExtension a5 = sq(cw.add(cz)).sub(a1.add(a3));
+            cz = m(a5, dbl(cx.add(a1)).sub(a3));
+            cx = mulB(m(a2, a4)).scalarMul(16);
             // w' = -(a4 + a2 * (4b - 4))
             QuinticExtension a2m = mulB(a2).scalarMul(4).add(a2.scalarMul(fourBMinus4));
             cw = a4.add(a2m).neg();
         }
-        QuinticExtension b1 = cw.square();
-        QuinticExtension b2 = cz.square();
-        QuinticExtension b3 = cw.add(cz).square().sub(b1.add(b2));
+        QuinticExtension b1 = sq(cw);
+        QuinticExtension b2 = sq(cz);
+        QuinticExtension b3 = sq(cw.add(cz)).sub(b1.add(b2));
         QuinticExtension wf = b1.sub(dbl(cx.add(b2)));
-        QuinticExtension nz = wf.square();
-        return new EcGfp5(mulB(b3.square()), nz, b3.mul(wf), dbl(b1).mul(b1.sub(dbl(b2))).sub(nz));
+        QuinticExtension nz = sq(wf);
+        return new EcGfp5(mulB(sq(b3)), nz, m(b3, wf), m(dbl(b1), b1.sub(dbl(b2))).sub(nz));
     }
 
     /** k·this (variable base; table access does not depend on k). */
@@ -223,7 +231,7 @@ public final class EcGfp5 {
         if (!(o instanceof EcGfp5 q)) {
             return false;
         }
-        return u.mul(q.t).equals(q.u.mul(t));
+        return m(u, q.t).equals(m(q.u, t));
     }
 
     @Override
