@@ -43,20 +43,18 @@ public final class Goldilocks {
 
     public static long add(long a, long b) {
         long s = a + b;
-        if (Long.compareUnsigned(s, a) < 0) {
-            // Wrapped past 2^64: add back 2^64 mod p. a+b-p < p, so this cannot wrap again.
-            return s + EPSILON;
-        }
+        // Carry out of bit 63, computed without a branch: for random operands it is a coin flip.
+        long carry = ((a & b) | ((a | b) & ~s)) >>> 63;
+        // On carry add back 2^64 mod p; a+b-p < p, so this cannot wrap again.
+        s += EPSILON & -carry;
         return Long.compareUnsigned(s, P) >= 0 ? s - P : s;
     }
 
     public static long sub(long a, long b) {
         long d = a - b;
-        if (Long.compareUnsigned(a, b) < 0) {
-            // Borrowed 2^64: subtracting 2^64 mod p gives a - b + p, in [0, p).
-            d -= EPSILON;
-        }
-        return d;
+        long borrow = ((~a & b) | ((~a | b) & d)) >>> 63;
+        // On borrow subtract 2^64 mod p: the result a - b + p lies in [0, p).
+        return d - (EPSILON & -borrow);
     }
 
     public static long neg(long a) {
@@ -97,9 +95,8 @@ public final class Goldilocks {
         // 2^64 = 2^32 - 1 (mod p): hiLo * EPSILON < 2^64.
         long t1 = hiLo * EPSILON;
         long s = t0 + t1;
-        if (Long.compareUnsigned(s, t1) < 0) {
-            s += EPSILON;
-        }
+        long carry = ((t0 & t1) | ((t0 | t1) & ~s)) >>> 63; // branch-free: carries are frequent
+        s += EPSILON & -carry;
         return canonical(s);
     }
 
