@@ -129,12 +129,28 @@ public final class Goldilocks {
         if (a == 0) {
             throw new ArithmeticException("inverse of zero in GF(p)");
         }
-        return pow(a, P - 2);
+        return powPMinus2(a);
     }
 
     /** Inverse, or zero for zero (the convention poseidon_crypto's InverseOrZero uses). */
     public static long inverseOrZero(long a) {
-        return a == 0 ? 0 : pow(a, P - 2);
+        return a == 0 ? 0 : powPMinus2(a);
+    }
+
+    /**
+     * a^(p-2) by an addition chain (71 multiplications instead of ~126 for square-and-multiply):
+     * p - 2 = 2^64 - 2^32 - 1 = ((2^31 - 1)·2^32 + 2^31 - 1)·2 + 1. Each t_k below is a^(2^k - 1).
+     */
+    private static long powPMinus2(long a) {
+        long t2 = mul(square(a), a);
+        long t3 = mul(square(t2), a);
+        long t6 = mul(expPowerOf2(t3, 3), t3);
+        long t12 = mul(expPowerOf2(t6, 6), t6);
+        long t24 = mul(expPowerOf2(t12, 12), t12);
+        long t30 = mul(expPowerOf2(t24, 6), t6);
+        long t31 = mul(square(t30), a);
+        long t63 = mul(expPowerOf2(t31, 32), t31); // a^((2^31 - 1)(2^32 + 1))
+        return mul(square(t63), a);
     }
 
     /** Euler's criterion; zero counts as a residue (as in poseidon_crypto IsQuadraticResidueF). */
