@@ -11,7 +11,6 @@ import io.perpcarry.emulator.VenueId;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +29,14 @@ final class LighterWire {
     private final Vertx vertx;
     private final FaultPlan faults;
     private final RequestLog log;
+    private final java.util.function.IntFunction<String> symbolOf;
 
-    LighterWire(Vertx vertx, FaultPlan faults, RequestLog log) {
+    /** @param symbolOf Lighter market index → engine symbol, null when unknown (for fault matching by symbol) */
+    LighterWire(Vertx vertx, FaultPlan faults, RequestLog log, java.util.function.IntFunction<String> symbolOf) {
         this.vertx = vertx;
         this.faults = faults;
         this.log = log;
+        this.symbolOf = symbolOf;
     }
 
     /** Event-loop handler placed after the body handler and before every REST route. */
@@ -42,6 +44,15 @@ final class LighterWire {
         String method = ctx.request().method().name();
         String path = ctx.request().path();
         TxPeek peek = path.startsWith("/api/v1/sendTx") ? TxPeek.of(ctx) : TxPeek.NONE;
+        if (peek.marketIndex() != null) {
+            peek = peek.withSymbol(symbolOf.apply(peek.marketIndex()));
+        } else if (ctx.request().getParam("market_id") != null) {
+            try {
+                peek = peek.withSymbol(symbolOf.apply(Integer.parseInt(ctx.request().getParam("market_id"))));
+            } catch (NumberFormatException e) {
+                // the route answers the bad parameter
+            }
+        }
         log.record(VenueId.LIGHTER, method, path, peek.txType, peek.side, peek.clientOrderId);
         if (path.startsWith("/_emulator/")) {
             ctx.next(); // the admin API itself is never faulted
@@ -198,9 +209,5 @@ final class LighterWire {
         TxPeek withSymbol(String s) {
             return new TxPeek(txType, side, clientOrderId, marketIndex, s);
         }
-    }
-
-    static Map<String, String> headers(RoutingContext ctx) {
-        return Map.of();
     }
 }
