@@ -399,7 +399,10 @@ final class LighterStream implements EngineListener {
             if (dropped) {
                 LOG.info("fault DROP_WEBSOCKET: dropping a Lighter stream session");
                 sessions.remove(s);
-                s.connection.close();
+                // HttpConnection.close() and even Channel.close() pass Netty's WebSocket handler, which sends a
+                // close frame first; a dropped socket must not, so the close starts below every handler
+                // (Vert.x internal API ConnectionBase, stable across 4.x)
+                ((io.vertx.core.net.impl.ConnectionBase) s.connection).channel().pipeline().firstContext().close();
             }
         }
     }
