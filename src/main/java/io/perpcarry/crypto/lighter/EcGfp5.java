@@ -48,13 +48,35 @@ public final class EcGfp5 {
 
     /** Multiplies by the constant b = 263z: z * (a0..a4) shifts coefficients with z^5 = 3. */
     static QuinticExtension mulB(QuinticExtension a) {
+        return mulBk(a, 1);
+    }
+
+    /** k·b·a for a small constant k, in one pass (k·263·3 stays far below p). */
+    static QuinticExtension mulBk(QuinticExtension a, long k) {
+        long kb = k * B1;
         return QuinticExtension.of(
-                Goldilocks.mul(a.c4, 3 * B1), Goldilocks.mul(a.c0, B1), Goldilocks.mul(a.c1, B1),
-                Goldilocks.mul(a.c2, B1), Goldilocks.mul(a.c3, B1));
+                Goldilocks.mul(a.c4, 3 * kb), Goldilocks.mul(a.c0, kb), Goldilocks.mul(a.c1, kb),
+                Goldilocks.mul(a.c2, kb), Goldilocks.mul(a.c3, kb));
+    }
+
+    private static QuinticExtension m(QuinticExtension a, QuinticExtension b) {
+        return EcFieldOps.mul(a, b);
+    }
+
+    private static QuinticExtension sq(QuinticExtension a) {
+        return EcFieldOps.square(a);
+    }
+
+    private static QuinticExtension fa(QuinticExtension a, QuinticExtension b) {
+        return EcFieldOps.add(a, b);
+    }
+
+    private static QuinticExtension fs(QuinticExtension a, QuinticExtension b) {
+        return EcFieldOps.sub(a, b);
     }
 
     static QuinticExtension dbl(QuinticExtension a) {
-        return a.add(a);
+        return EcFieldOps.add(a, a);
     }
 
     public boolean isNeutral() {
@@ -68,32 +90,32 @@ public final class EcGfp5 {
 
     /** Complete addition (no special cases), 10M. */
     public EcGfp5 add(EcGfp5 q) {
-        QuinticExtension t1 = x.mul(q.x);
-        QuinticExtension t2 = z.mul(q.z);
-        QuinticExtension t3 = u.mul(q.u);
-        QuinticExtension t4 = t.mul(q.t);
-        QuinticExtension t5 = x.add(z).mul(q.x.add(q.z)).sub(t1.add(t2));
-        QuinticExtension t6 = u.add(t).mul(q.u.add(q.t)).sub(t3.add(t4));
+        QuinticExtension t1 = m(x, q.x);
+        QuinticExtension t2 = m(z, q.z);
+        QuinticExtension t3 = m(u, q.u);
+        QuinticExtension t4 = m(t, q.t);
+        QuinticExtension t5 = fs(m(fa(x, z), fa(q.x, q.z)), fa(t1, t2));
+        QuinticExtension t6 = fs(m(fa(u, t), fa(q.u, q.t)), fa(t3, t4));
         return finishAdd(t1, t2, t3, t4, t5, t6);
     }
 
     /** Mixed addition with an affine point (Z = T = 1), 8M. */
     EcGfp5 addAffine(QuinticExtension ax, QuinticExtension au) {
-        QuinticExtension t1 = x.mul(ax);
-        QuinticExtension t3 = u.mul(au);
-        QuinticExtension t5 = x.add(ax.mul(z));
-        QuinticExtension t6 = u.add(au.mul(t));
+        QuinticExtension t1 = m(x, ax);
+        QuinticExtension t3 = m(u, au);
+        QuinticExtension t5 = fa(x, m(ax, z));
+        QuinticExtension t6 = fa(u, m(au, t));
         return finishAdd(t1, z, t3, t, t5, t6);
     }
 
     private static EcGfp5 finishAdd(QuinticExtension t1, QuinticExtension t2, QuinticExtension t3,
                                     QuinticExtension t4, QuinticExtension t5, QuinticExtension t6) {
         QuinticExtension bt2 = mulB(t2);
-        QuinticExtension t7 = t1.add(bt2);
-        QuinticExtension t8 = t4.mul(t7);
-        QuinticExtension t9 = t3.mul(dbl(mulB(t5)).add(dbl(t7)));
-        QuinticExtension t10 = t4.add(dbl(t3)).mul(t5.add(t7));
-        return new EcGfp5(mulB(t10.sub(t8)), t8.sub(t9), t6.mul(bt2.sub(t1)), t8.add(t9));
+        QuinticExtension t7 = fa(t1, bt2);
+        QuinticExtension t8 = m(t4, t7);
+        QuinticExtension t9 = m(t3, fa(dbl(mulB(t5)), dbl(t7)));
+        QuinticExtension t10 = m(fa(t4, dbl(t3)), fa(t5, t7));
+        return new EcGfp5(mulB(fs(t10, t8)), fs(t8, t9), m(t6, fs(bt2, t1)), fa(t8, t9));
     }
 
     public EcGfp5 doubled() {
@@ -112,42 +134,42 @@ public final class EcGfp5 {
             return this;
         }
         // First doubling: into (X, W, Z) Jacobian-like coordinates.
-        QuinticExtension t1 = z.mul(t);
-        QuinticExtension t2 = t1.mul(t);
-        QuinticExtension x1 = t2.square();
-        QuinticExtension z1 = t1.mul(u);
-        QuinticExtension w1 = t2.sub(dbl(x.add(z)).mul(u.square()));
+        QuinticExtension t1 = m(z, t);
+        QuinticExtension t2 = m(t1, t);
+        QuinticExtension x1 = sq(t2);
+        QuinticExtension z1 = m(t1, u);
+        QuinticExtension w1 = fs(t2, m(dbl(fa(x, z)), sq(u)));
         if (n == 1) {
-            QuinticExtension t4 = z1.square();
-            QuinticExtension nz = w1.square();
-            QuinticExtension nu = w1.add(z1).square().sub(t4.add(nz));
+            QuinticExtension t4 = sq(z1);
+            QuinticExtension nz = sq(w1);
+            QuinticExtension nu = sq(fa(w1, z1)).sub(fa(t4, nz));
             QuinticExtension nt = dbl(x1).sub(t4.scalarMul(4).add(nz));
-            return new EcGfp5(mulB(t4).scalarMul(4), nz, nu, nt);
+            return new EcGfp5(mulBk(t4, 4), nz, nu, nt);
         }
-        QuinticExtension s4 = w1.square();
-        QuinticExtension s5 = z1.square();
-        QuinticExtension cx = mulB(s5.square()).scalarMul(16);
+        QuinticExtension s4 = sq(w1);
+        QuinticExtension s5 = sq(z1);
+        QuinticExtension cx = mulBk(sq(s5), 16);
         QuinticExtension cw = dbl(x1).sub(s5.scalarMul(4).add(s4));
-        QuinticExtension cz = w1.add(z1).square().sub(s4.add(s5));
+        QuinticExtension cz = fs(sq(fa(w1, z1)), fa(s4, s5));
         final long fourBMinus4 = Goldilocks.sub(0, 4); // (4b - 4) = -4 + 4*263 z
         for (int i = 2; i < n; i++) {
-            QuinticExtension a1 = cz.square();
-            QuinticExtension a2 = a1.square();
-            QuinticExtension a3 = cw.square();
-            QuinticExtension a4 = a3.square();
-            QuinticExtension a5 = cw.add(cz).square().sub(a1.add(a3));
-            cz = a5.mul(dbl(cx.add(a1)).sub(a3));
-            cx = mulB(a2.mul(a4)).scalarMul(16);
+            QuinticExtension a1 = sq(cz);
+            QuinticExtension a2 = sq(a1);
+            QuinticExtension a3 = sq(cw);
+            QuinticExtension a4 = sq(a3);
+            QuinticExtension a5 = fs(sq(fa(cw, cz)), fa(a1, a3));
+            cz = m(a5, fs(dbl(fa(cx, a1)), a3));
+            cx = mulBk(m(a2, a4), 16);
             // w' = -(a4 + a2 * (4b - 4))
-            QuinticExtension a2m = mulB(a2).scalarMul(4).add(a2.scalarMul(fourBMinus4));
-            cw = a4.add(a2m).neg();
+            QuinticExtension a2m = fa(mulBk(a2, 4), a2.scalarMul(fourBMinus4));
+            cw = fa(a4, a2m).neg();
         }
-        QuinticExtension b1 = cw.square();
-        QuinticExtension b2 = cz.square();
-        QuinticExtension b3 = cw.add(cz).square().sub(b1.add(b2));
-        QuinticExtension wf = b1.sub(dbl(cx.add(b2)));
-        QuinticExtension nz = wf.square();
-        return new EcGfp5(mulB(b3.square()), nz, b3.mul(wf), dbl(b1).mul(b1.sub(dbl(b2))).sub(nz));
+        QuinticExtension b1 = sq(cw);
+        QuinticExtension b2 = sq(cz);
+        QuinticExtension b3 = fs(sq(fa(cw, cz)), fa(b1, b2));
+        QuinticExtension wf = fs(b1, dbl(fa(cx, b2)));
+        QuinticExtension nz = sq(wf);
+        return new EcGfp5(mulB(sq(b3)), nz, m(b3, wf), fs(m(dbl(b1), fs(b1, dbl(b2))), nz));
     }
 
     /** k·this (variable base; table access does not depend on k). */
@@ -223,7 +245,7 @@ public final class EcGfp5 {
         if (!(o instanceof EcGfp5 q)) {
             return false;
         }
-        return u.mul(q.t).equals(q.u.mul(t));
+        return m(u, q.t).equals(m(q.u, t));
     }
 
     @Override

@@ -126,7 +126,7 @@ final class EcGfp5Mult {
         QuinticExtension acc = QuinticExtension.ONE;
         for (int i = 0; i < den.length; i++) {
             prefix[i] = acc;
-            acc = acc.mul(den[i]);
+            acc = EcFieldOps.mul(acc, den[i]);
         }
         if (acc.isZero()) {
             throw new IllegalStateException("zero denominator in affine conversion");
@@ -134,10 +134,10 @@ final class EcGfp5Mult {
         QuinticExtension inv = acc.inverse();
         long[] out = new long[n * ENTRY];
         for (int i = den.length - 1; i >= 0; i--) {
-            QuinticExtension invI = inv.mul(prefix[i]); // 1/den[i]
-            inv = inv.mul(den[i]);
+            QuinticExtension invI = EcFieldOps.mul(inv, prefix[i]); // 1/den[i]
+            inv = EcFieldOps.mul(inv, den[i]);
             EcGfp5 p = pts[i / 2];
-            QuinticExtension v = (i & 1) == 0 ? p.x.mul(invI) : p.u.mul(invI);
+            QuinticExtension v = (i & 1) == 0 ? EcFieldOps.mul(p.x, invI) : EcFieldOps.mul(p.u, invI);
             put(out, (i / 2) * ENTRY + ((i & 1) == 0 ? 0 : 5), v);
         }
         return out;
