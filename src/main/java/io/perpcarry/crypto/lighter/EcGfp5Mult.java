@@ -1,0 +1,186 @@
+package io.perpcarry.crypto.lighter;
+
+/**
+ * Scalar multiplications on ECgFp5 with signed 5-bit windows over affine tables.
+ *
+ * <p>Tables are flat {@code long[]}: entry j holds the affine (x, u) of (j+1)·B as ten canonical limbs.
+ * Lookups with secret digits (signing, key derivation) read every entry and select with masks, so the
+ * memory access pattern does not depend on the digit; verification uses direct indexing (public data).
+ */
+final class EcGfp5Mult {
+    static final int WINDOW = 5;
+    static final int DIGITS = (320 + WINDOW - 1) / WINDOW; // 64
+    static final int WIN_SIZE = 1 << (WINDOW - 1);          // 16 multiples per window
+    private static final int ENTRY = 10;
+
+    private EcGfp5Mult() {
+    }
+
+    /** Fixed-base comb table: row i holds (1..16)·2^(5i)·G. Built once, lazily (a few ms). */
+    private static final class GeneratorTable {
+        static final long[][] ROWS = build();
+
+        private static long[][] build() {
+            EcGfp5[] all = new EcGfp5[DIGITS * WIN_SIZE];
+            EcGfp5 base = EcGfp5.GENERATOR;
+            for (int i = 0; i < DIGITS; i++) {
+                fillMultiples(base, all, i * WIN_SIZE);
+                base = base.mdouble(WINDOW);
+            }
+            long[] flat = toAffine(all);
+            long[][] rows = new long[DIGITS][];
+            for (int i = 0; i < DIGITS; i++) {
+                rows[i] = new long[WIN_SIZE * ENTRY];
+                System.arraycopy(flat, i * WIN_SIZE * ENTRY, rows[i], 0, WIN_SIZE * ENTRY);
+            }
+            return rows;
+        }
+    }
+
+    /** k·G via the comb table: 64 mixed additions, no doublings; constant-time table access. */
+    static EcGfp5 mulGenerator(EcGfp5Scalar k) {
+        int[] d = k.recodeSigned(WINDOW);
+        long[][] rows = GeneratorTable.ROWS;
+        long[] buf = new long[ENTRY];
+        lookupCt(rows[0], d[0], buf);
+        EcGfp5 r = affineToPoint(buf);
+        for (int i = 1; i < DIGITS; i++) {
+            lookupCt(rows[i], d[i], buf);
+            r = r.addAffine(fp5(buf, 0), fp5(buf, 5));
+        }
+        return r;
+    }
+
+    /** k·P, fixed window over a per-call affine table; constant-time table access. */
+    static EcGfp5 mul(EcGfp5 p, EcGfp5Scalar k) {
+        long[] win = window(p);
+        int[] d = k.recodeSigned(WINDOW);
+        long[] buf = new long[ENTRY];
+        lookupCt(win, d[DIGITS - 1], buf);
+        EcGfp5 r = affineToPoint(buf);
+        for (int i = DIGITS - 2; i >= 0; i--) {
+            lookupCt(win, d[i], buf);
+            r = r.mdouble(WINDOW).addAffine(fp5(buf, 0), fp5(buf, 5));
+        }
+        return r;
+    }
+
+    /**
+     * s·G + e·P (Straus: one shared doubling chain). Variable time: only for verification, where all
+     * inputs are public.
+     */
+    static EcGfp5 mulAddGenerator(EcGfp5Scalar s, EcGfp5 p, EcGfp5Scalar e) {
+        long[] gWin = GeneratorTable.ROWS[0];
+        long[] pWin = window(p);
+        int[] ds = s.recodeSigned(WINDOW);
+        int[] de = e.recodeSigned(WINDOW);
+        EcGfp5 r = EcGfp5.NEUTRAL;
+        for (int i = DIGITS - 1; i >= 0; i--) {
+            if (i != DIGITS - 1) {
+                r = r.mdouble(WINDOW);
+            }
+            r = addDigitVarTime(r, pWin, de[i]);
+            r = addDigitVarTime(r, gWin, ds[i]);
+        }
+        return r;
+    }
+
+    private static EcGfp5 addDigitVarTime(EcGfp5 r, long[] win, int digit) {
+        if (digit == 0) {
+            return r;
+        }
+        int off = (Math.abs(digit) - 1) * ENTRY;
+        QuinticExtension ax = fp5(win, off);
+        QuinticExtension au = fp5(win, off + 5);
+        return r.addAffine(ax, digit < 0 ? au.neg() : au);
+    }
+
+    /** Affine multiples (1..16)·P. */
+    private static long[] window(EcGfp5 p) {
+        EcGfp5[] m = new EcGfp5[WIN_SIZE];
+        fillMultiples(p, m, 0);
+        return toAffine(m);
+    }
+
+    private static void fillMultiples(EcGfp5 p, EcGfp5[] out, int off) {
+        out[off] = p;
+        for (int j = 1; j < WIN_SIZE; j++) {
+            // (j+1)·P: even multiples by doubling (cheaper), odd ones by adding P.
+            int m = j + 1;
+            out[off + j] = (m & 1) == 0 ? out[off + m / 2 - 1].doubled() : out[off + j - 1].add(p);
+        }
+    }
+
+    /**
+     * Converts points to affine (x = X/Z, u = U/T) with one inversion (Montgomery's trick). Z and T are
+     * never zero for points of the group, including the neutral (0:1, 0:1).
+     */
+    static long[] toAffine(EcGfp5[] pts) {
+        int n = pts.length;
+        QuinticExtension[] den = new QuinticExtension[2 * n];
+        for (int i = 0; i < n; i++) {
+            den[2 * i] = pts[i].z;
+            den[2 * i + 1] = pts[i].t;
+        }
+        QuinticExtension[] prefix = new QuinticExtension[2 * n];
+        QuinticExtension acc = QuinticExtension.ONE;
+        for (int i = 0; i < den.length; i++) {
+            prefix[i] = acc;
+            acc = EcFieldOps.mul(acc, den[i]);
+        }
+        if (acc.isZero()) {
+            throw new IllegalStateException("zero denominator in affine conversion");
+        }
+        QuinticExtension inv = acc.inverse();
+        long[] out = new long[n * ENTRY];
+        for (int i = den.length - 1; i >= 0; i--) {
+            QuinticExtension invI = EcFieldOps.mul(inv, prefix[i]); // 1/den[i]
+            inv = EcFieldOps.mul(inv, den[i]);
+            EcGfp5 p = pts[i / 2];
+            QuinticExtension v = (i & 1) == 0 ? EcFieldOps.mul(p.x, invI) : EcFieldOps.mul(p.u, invI);
+            put(out, (i / 2) * ENTRY + ((i & 1) == 0 ? 0 : 5), v);
+        }
+        return out;
+    }
+
+    /**
+     * Writes digit·B (affine) into buf, reading every table entry; a zero digit yields the affine neutral
+     * (0, 0), which the complete formulas accept.
+     */
+    static void lookupCt(long[] win, int digit, long[] buf) {
+        int sign = digit >> 31;                 // -1 if negative
+        int abs = (digit ^ sign) - sign;
+        int km1 = abs - 1;
+        java.util.Arrays.fill(buf, 0L);
+        int entries = win.length / ENTRY;
+        for (int j = 0; j < entries; j++) {
+            int diff = km1 - j;
+            long mask = ~((long) ((diff | -diff) >> 31)); // all ones iff diff == 0
+            int base = j * ENTRY;
+            for (int k = 0; k < ENTRY; k++) {
+                buf[k] |= win[base + k] & mask;
+            }
+        }
+        long neg = sign; // all ones iff negative
+        for (int k = 5; k < ENTRY; k++) {
+            long v = buf[k];
+            buf[k] = v ^ ((v ^ Goldilocks.neg(v)) & neg);
+        }
+    }
+
+    private static EcGfp5 affineToPoint(long[] buf) {
+        return new EcGfp5(fp5(buf, 0), QuinticExtension.ONE, fp5(buf, 5), QuinticExtension.ONE);
+    }
+
+    private static QuinticExtension fp5(long[] a, int off) {
+        return QuinticExtension.of(a[off], a[off + 1], a[off + 2], a[off + 3], a[off + 4]);
+    }
+
+    private static void put(long[] a, int off, QuinticExtension v) {
+        a[off] = v.c0;
+        a[off + 1] = v.c1;
+        a[off + 2] = v.c2;
+        a[off + 3] = v.c3;
+        a[off + 4] = v.c4;
+    }
+}
