@@ -55,7 +55,8 @@ public final class LighterStreams implements AutoCloseable {
     private final Supplier<String> authToken;
     private final Map<Integer, String> watched = new ConcurrentHashMap<>();
     private final Map<String, LocalOrderBook> books = new ConcurrentHashMap<>();
-    private final Map<Integer, Instant> resyncSentAt = new ConcurrentHashMap<>();
+    /** Book subscriptions sent and not yet answered by a snapshot: sent again after {@code resyncTimeout}. */
+    private final Map<Integer, Instant> awaitingSnapshot = new ConcurrentHashMap<>();
     private final Map<Integer, BigDecimal> markPrices = new ConcurrentHashMap<>();
     private final List<MarketDataListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
@@ -111,7 +112,7 @@ public final class LighterStreams implements AutoCloseable {
                 context.runOnContext(v -> {
                     WebSocket ws = socket;
                     if (ws != null) {
-                        subscribe(ws, "order_book/" + id, false);
+                        subscribeBook(ws, id);
                     }
                 });
             }
@@ -214,7 +215,7 @@ public final class LighterStreams implements AutoCloseable {
         socket = ws;
         failedDials = 0;
         lastMessageAt = clock.instant();
-        resyncSentAt.clear();
+        awaitingSnapshot.clear();
         connections.incrementAndGet();
         ws.textMessageHandler(text -> onMessage(ws, text));
         ws.closeHandler(v -> onDrop(ws, "closed by peer"));
@@ -224,7 +225,7 @@ public final class LighterStreams implements AutoCloseable {
         });
         LOG.info("Lighter stream connected; subscribing {} books{}", watched.size(), accountIndex == null ? "" : " and the account");
         for (Integer id : watched.keySet()) {
-            subscribe(ws, "order_book/" + id, false);
+            subscribeBook(ws, id);
         }
         subscribe(ws, "market_stats/all", false);
         if (accountIndex != null) {
@@ -275,7 +276,7 @@ public final class LighterStreams implements AutoCloseable {
             lastPingAt = now;
             send(ws, "{\"type\":\"ping\"}");
         }
-        for (Iterator<Map.Entry<Integer, Instant>> it = resyncSentAt.entrySet().iterator(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<Integer, Instant>> it = awaitingSnapshot.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Integer, Instant> e = it.next();
             if (e.getValue().plus(settings.resyncTimeout()).isBefore(now)) {
                 it.remove();
@@ -326,7 +327,7 @@ public final class LighterStreams implements AutoCloseable {
             List<LocalOrderBook.LevelChange> asks = levels(ob.path("asks"));
             Long nonce = optionalLong(ob, "nonce");
             if (snapshot) {
-                resyncSentAt.remove(id);
+                awaitingSnapshot.remove(id);
                 book.applySnapshot(bids, asks, nonce, now);
                 if (!book.isSynced()) {
                     LOG.warn("Lighter {} snapshot is empty or crossed; resubscribing", symbol);
@@ -335,7 +336,7 @@ public final class LighterStreams implements AutoCloseable {
                 }
             } else if (book.applyUpdate(bids, asks, optionalLong(ob, "begin_nonce"), nonce, now)
                     == LocalOrderBook.Outcome.GAP) {
-                if (!resyncSentAt.containsKey(id)) {
+                if (!awaitingSnapshot.containsKey(id)) {
                     LOG.warn("Lighter {} book gap; resubscribing for a fresh snapshot", symbol);
                     notifyListeners(l -> l.onMarketDataStale(Venue.LIGHTER, symbol));
                     resync(ws, id);
@@ -371,9 +372,14 @@ public final class LighterStreams implements AutoCloseable {
     }
 
     private void resync(WebSocket ws, int id) {
-        resyncSentAt.put(id, clock.instant());
+        awaitingSnapshot.put(id, clock.instant());
         send(ws, channelMessage("unsubscribe", "order_book/" + id, false));
         send(ws, channelMessage("subscribe", "order_book/" + id, false));
+    }
+
+    private void subscribeBook(WebSocket ws, int id) {
+        awaitingSnapshot.put(id, clock.instant());
+        subscribe(ws, "order_book/" + id, false);
     }
 
     private void subscribe(WebSocket ws, String channel, boolean withAuth) {
