@@ -43,20 +43,18 @@ public final class Goldilocks {
 
     public static long add(long a, long b) {
         long s = a + b;
-        if (Long.compareUnsigned(s, a) < 0) {
-            // Wrapped past 2^64: add back 2^64 mod p. a+b-p < p, so this cannot wrap again.
-            return s + EPSILON;
-        }
+        // Carry out of bit 63, computed without a branch: for random operands it is a coin flip.
+        long carry = ((a & b) | ((a | b) & ~s)) >>> 63;
+        // On carry add back 2^64 mod p; a+b-p < p, so this cannot wrap again.
+        s += EPSILON & -carry;
         return Long.compareUnsigned(s, P) >= 0 ? s - P : s;
     }
 
     public static long sub(long a, long b) {
         long d = a - b;
-        if (Long.compareUnsigned(a, b) < 0) {
-            // Borrowed 2^64: subtracting 2^64 mod p gives a - b + p, in [0, p).
-            d -= EPSILON;
-        }
-        return d;
+        long borrow = ((~a & b) | ((~a | b) & d)) >>> 63;
+        // On borrow subtract 2^64 mod p: the result a - b + p lies in [0, p).
+        return d - (EPSILON & -borrow);
     }
 
     public static long neg(long a) {
@@ -97,9 +95,8 @@ public final class Goldilocks {
         // 2^64 = 2^32 - 1 (mod p): hiLo * EPSILON < 2^64.
         long t1 = hiLo * EPSILON;
         long s = t0 + t1;
-        if (Long.compareUnsigned(s, t1) < 0) {
-            s += EPSILON;
-        }
+        long carry = ((t0 & t1) | ((t0 | t1) & ~s)) >>> 63; // branch-free: carries are frequent
+        s += EPSILON & -carry;
         return canonical(s);
     }
 
@@ -132,12 +129,28 @@ public final class Goldilocks {
         if (a == 0) {
             throw new ArithmeticException("inverse of zero in GF(p)");
         }
-        return pow(a, P - 2);
+        return powPMinus2(a);
     }
 
     /** Inverse, or zero for zero (the convention poseidon_crypto's InverseOrZero uses). */
     public static long inverseOrZero(long a) {
-        return a == 0 ? 0 : pow(a, P - 2);
+        return a == 0 ? 0 : powPMinus2(a);
+    }
+
+    /**
+     * a^(p-2) by an addition chain (71 multiplications instead of ~126 for square-and-multiply):
+     * p - 2 = 2^64 - 2^32 - 1 = ((2^31 - 1)·2^32 + 2^31 - 1)·2 + 1. Each t_k below is a^(2^k - 1).
+     */
+    private static long powPMinus2(long a) {
+        long t2 = mul(square(a), a);
+        long t3 = mul(square(t2), a);
+        long t6 = mul(expPowerOf2(t3, 3), t3);
+        long t12 = mul(expPowerOf2(t6, 6), t6);
+        long t24 = mul(expPowerOf2(t12, 12), t12);
+        long t30 = mul(expPowerOf2(t24, 6), t6);
+        long t31 = mul(square(t30), a);
+        long t63 = mul(expPowerOf2(t31, 32), t31); // a^((2^31 - 1)(2^32 + 1))
+        return mul(square(t63), a);
     }
 
     /** Euler's criterion; zero counts as a residue (as in poseidon_crypto IsQuadraticResidueF). */

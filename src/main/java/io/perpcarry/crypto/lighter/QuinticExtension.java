@@ -120,29 +120,32 @@ public final class QuinticExtension {
     }
 
     public QuinticExtension mul(QuinticExtension b) {
-        // Schoolbook product; terms of degree >= 5 fold back with x^5 = W.
-        long r0 = fa(fm(c0, b.c0),
-                mulW(fa(fa(fm(c1, b.c4), fm(c2, b.c3)), fa(fm(c3, b.c2), fm(c4, b.c1)))));
-        long r1 = fa(fa(fm(c0, b.c1), fm(c1, b.c0)),
-                mulW(fa(fa(fm(c2, b.c4), fm(c3, b.c3)), fm(c4, b.c2))));
-        long r2 = fa(fa(fm(c0, b.c2), fm(c1, b.c1)),
-                fa(fm(c2, b.c0), mulW(fa(fm(c3, b.c4), fm(c4, b.c3)))));
-        long r3 = fa(fa(fa(fm(c0, b.c3), fm(c1, b.c2)), fa(fm(c2, b.c1), fm(c3, b.c0))),
-                mulW(fm(c4, b.c4)));
-        long r4 = fa(fa(fa(fm(c0, b.c4), fm(c1, b.c3)), fa(fm(c2, b.c2), fm(c3, b.c1))),
-                fm(c4, b.c0));
-        return new QuinticExtension(r0, r1, r2, r3, r4);
+        // Schoolbook product; terms of degree >= 5 fold back with x^5 = W, so they use W·b_j.
+        long w1 = mulW(b.c1);
+        long w2 = mulW(b.c2);
+        long w3 = mulW(b.c3);
+        long w4 = mulW(b.c4);
+        return new QuinticExtension(
+                DotProduct.dot5(c0, b.c0, c1, w4, c2, w3, c3, w2, c4, w1),
+                DotProduct.dot5(c0, b.c1, c1, b.c0, c2, w4, c3, w3, c4, w2),
+                DotProduct.dot5(c0, b.c2, c1, b.c1, c2, b.c0, c3, w4, c4, w3),
+                DotProduct.dot5(c0, b.c3, c1, b.c2, c2, b.c1, c3, b.c0, c4, w4),
+                DotProduct.dot5(c0, b.c4, c1, b.c3, c2, b.c2, c3, b.c1, c4, b.c0));
     }
 
     public QuinticExtension square() {
         long d0 = fa(c0, c0);
         long d1 = fa(c1, c1);
-        long r0 = fa(fm(c0, c0), mul2W(fa(fm(c1, c4), fm(c2, c3))));
-        long r1 = fa(fa(fm(d0, c1), mul2W(fm(c2, c4))), mulW(fm(c3, c3)));
-        long r2 = fa(fa(fm(d0, c2), fm(c1, c1)), mul2W(fm(c4, c3)));
-        long r3 = fa(fa(fm(d0, c3), fm(d1, c2)), mulW(fm(c4, c4)));
-        long r4 = fa(fa(fm(d0, c4), fm(d1, c3)), fm(c2, c2));
-        return new QuinticExtension(r0, r1, r2, r3, r4);
+        long w3 = mulW(c3);
+        long w4 = mulW(c4);
+        long w3x2 = fa(w3, w3);
+        long w4x2 = fa(w4, w4);
+        return new QuinticExtension(
+                DotProduct.dot3(c0, c0, c1, w4x2, c2, w3x2),
+                DotProduct.dot3(d0, c1, c2, w4x2, c3, w3),
+                DotProduct.dot3(d0, c2, c1, c1, c4, w3x2),
+                DotProduct.dot3(d0, c3, d1, c2, c4, w4),
+                DotProduct.dot3(d0, c4, d1, c3, c2, c2));
     }
 
     private static long fm(long a, long b) {
@@ -155,11 +158,6 @@ public final class QuinticExtension {
 
     private static long mulW(long a) {
         return fa(fa(a, a), a);
-    }
-
-    private static long mul2W(long a) {
-        long w = mulW(a);
-        return fa(w, w);
     }
 
     /** x^(2^n). */

@@ -31,4 +31,10 @@ class EcFieldOpsTest {
     void squareMatchesReference(@ForAll("fp5") QuinticExtension a) {
         assertThat(EcFieldOps.square(a)).isEqualTo(a.square());
     }
+
+    @Property(tries = 2000)
+    void addSubMatchReference(@ForAll("fp5") QuinticExtension a, @ForAll("fp5") QuinticExtension b) {
+        assertThat(EcFieldOps.add(a, b)).isEqualTo(a.add(b));
+        assertThat(EcFieldOps.sub(a, b)).isEqualTo(a.sub(b));
+    }
 }

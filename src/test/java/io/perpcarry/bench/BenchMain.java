@@ -1,0 +1,49 @@
+package io.perpcarry.bench;
+
+import java.util.Collection;
+import java.util.Locale;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs the JMH benchmarks with modest settings and prints one line per benchmark (median for sample-time
+ * benchmarks). Usage: {@code java -cp target/test-classes:target/classes:$(cat cp.txt) io.perpcarry.bench.BenchMain [regex]}.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        String include = args.length > 0 ? args[0] : LighterSignerBenchmark.class.getName();
+        Options opt = new OptionsBuilder()
+                .include(include)
+                .warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(3).measurementTime(TimeValue.seconds(1))
+                .forks(0) // in-process: the classpath is whatever launched us
+                .verbosity(VerboseMode.SILENT)
+                .build();
+        Collection<RunResult> results = new Runner(opt).run();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            name = name.substring(name.lastIndexOf('.') + 1);
+            var stats = r.getPrimaryResult().getStatistics();
+            double value = stats.getN() > 0 && r.getParams().getMode() == org.openjdk.jmh.annotations.Mode.SampleTime
+                    ? stats.getPercentile(50) : r.getPrimaryResult().getScore();
+            System.out.println(String.format(Locale.ROOT, "%-28s %8.1f %s", label(name), value,
+                    r.getPrimaryResult().getScoreUnit()));
+        }
+    }
+
+    private static String label(String method) {
+        return switch (method) {
+            case "createOrderSign" -> "lighter create-order sign";
+            case "createOrderVerify" -> "lighter create-order verify";
+            default -> method;
+        };
+    }
+}
