@@ -238,9 +238,10 @@ final class LighterMapper {
 
     /**
      * /api/v1/positionFunding rows. {@code change} is taken as the signed change of the account's collateral
-     * (positive received, negative paid). The venue's sign convention is unconfirmed (lighter.md 4.9) and the
-     * row's {@code rate} may be unsigned, so no direction is inferred from it: these rows feed PnL reports,
-     * not trading decisions. A market no longer listed keeps its id as "market-N".
+     * (positive received, negative paid; unconfirmed by the official docs, lighter.md 4.9, but what the
+     * emulator and the SDK's naming say). {@code rate} is percent of notional for the hour and carries no
+     * reliable sign, so it becomes a fraction per hour signed from the cash flow: positive when longs paid.
+     * A market no longer listed keeps its id as "market-N".
      */
     static List<FundingPayment> fundingPayments(JsonNode root, Map<Integer, String> symbolsById) {
         List<FundingPayment> out = new ArrayList<>();
@@ -255,8 +256,12 @@ final class LighterMapper {
                 case "short" -> size.negate();
                 default -> throw malformed(where + ": position_side must be long or short, got '" + side + "'");
             };
+            BigDecimal change = decimal(f, "change", where);
+            BigDecimal hourly = decimal(f, "rate", where).abs().divide(HUNDRED);
+            boolean longsPaid = (change.signum() < 0) == side.equals("long");
+            BigDecimal rate = change.signum() == 0 || longsPaid ? hourly : hourly.negate();
             out.add(new FundingPayment(Venue.LIGHTER, symbol, Instant.ofEpochSecond(integer(f, "timestamp", where)),
-                    decimal(f, "rate", where), signedSize, decimal(f, "change", where)));
+                    rate, signedSize, change));
         }
         return out;
     }
