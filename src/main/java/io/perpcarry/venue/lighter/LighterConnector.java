@@ -166,8 +166,9 @@ public final class LighterConnector implements VenueConnector {
     /**
      * 2 requests (orderBookDetails: markets and 24 h volume; funding-rates) plus at most
      * {@code restBooksPerScan} book reads for symbols whose stream book is not fresh. Symbols asked for are
-     * watched from now on. Symbols whose book is neither fresh nor within that REST allowance are left out,
-     * with a warning: they are not priced on stale data, and the scan keeps its budget.
+     * watched from now on. Symbols without a Lighter funding row, or whose book is neither fresh nor within that
+     * REST allowance, are left out with a warning: they are not priced on stale data, and the scan keeps its
+     * budget. (A stream that is down leaves all but {@code restBooksPerScan} symbols out.)
      */
     @Override
     public Map<String, MarketSnapshot> snapshots(Collection<String> symbols) {
@@ -191,8 +192,8 @@ public final class LighterConnector implements VenueConnector {
                 continue; // not listed: absent, as the port says
             }
             if (quote == null) {
-                throw new VenueException(Venue.LIGHTER, VenueErrorKind.MALFORMED_RESPONSE,
-                        "funding-rates has no lighter row for listed market " + symbol);
+                unpriced.add(symbol + " (no funding rate)");
+                continue;
             }
             Optional<OrderBook> book = streams.freshBook(symbol, MAX_REST_ORDERS);
             if (book.isEmpty() && restBooks < settings.restBooksPerScan()) {
@@ -206,8 +207,8 @@ public final class LighterConnector implements VenueConnector {
             out.put(symbol, new MarketSnapshot(market.spec(), quote, book.get(), details.volume24hUsd().get(symbol)));
         }
         if (!unpriced.isEmpty()) {
-            LOG.warn("Lighter scan: no fresh book for {} (stream {}); left out of this scan", unpriced,
-                    streams.isConnected() ? "resyncing" : "down");
+            LOG.warn("Lighter scan: {} left out of this scan: no funding rate, or no fresh book (stream {})", unpriced,
+                    streams.isConnected() ? "up" : "down");
         }
         return Collections.unmodifiableMap(out);
     }

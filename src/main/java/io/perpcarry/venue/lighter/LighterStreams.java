@@ -276,6 +276,7 @@ public final class LighterStreams implements AutoCloseable {
             lastPingAt = now;
             send(ws, "{\"type\":\"ping\"}");
         }
+        refreshQuietBooks(ws, now);
         for (Iterator<Map.Entry<Integer, Instant>> it = awaitingSnapshot.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Integer, Instant> e = it.next();
             if (e.getValue().plus(settings.resyncTimeout()).isBefore(now)) {
@@ -283,6 +284,21 @@ public final class LighterStreams implements AutoCloseable {
                 resync(ws, e.getKey());
             }
         }
+    }
+
+    /**
+     * A book that has not changed for half its maximum age is asked for again: a quiet market then stays fresh,
+     * and a channel that stopped answering goes stale instead of looking alive.
+     */
+    private void refreshQuietBooks(WebSocket ws, Instant now) {
+        Instant quietSince = now.minus(settings.bookMaxAge().dividedBy(2));
+        watched.forEach((id, symbol) -> {
+            LocalOrderBook book = books.get(symbol);
+            Instant updated = book.updatedAt();
+            if (book.isSynced() && updated != null && updated.isBefore(quietSince) && !awaitingSnapshot.containsKey(id)) {
+                resync(ws, id);
+            }
+        });
     }
 
     // ---- messages (on the context) ---------------------------------------------------------------------

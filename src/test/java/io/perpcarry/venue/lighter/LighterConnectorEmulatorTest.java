@@ -212,6 +212,15 @@ class LighterConnectorEmulatorTest {
     }
 
     @Test
+    void aBookNotUpdatedForItsMaximumAgeIsStaleUntilResynced() throws Exception {
+        lighter.startStreams(List.of("BTC"));
+        await("fresh", () -> lighter.marketDataFresh("BTC"));
+        emu.clock.advance(Duration.ofSeconds(61));
+        assertThat(lighter.marketDataFresh("BTC")).isFalse();
+        await("resynced", () -> lighter.marketDataFresh("BTC"));
+    }
+
+    @Test
     void hourlyFundingOfALongIsPaidAtAPositiveRate() throws Exception {
         OrderBook book = lighter.orderBook("BTC", 1);
         lighter.placeOrder(order("BTC", OrderSide.BUY, "0.1", book.bestAsk().add(new BigDecimal("50")).toPlainString(),
