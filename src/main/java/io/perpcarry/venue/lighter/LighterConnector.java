@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * through {@link LighterStreams} (Vert.x WebSocket). Without credentials only the public reads work; the
  * private ones refuse with AUTH naming what is missing.
  *
- * <p>Request budget (see {@code docs} in the report): a scan ({@link #snapshots}) reads orderBookDetails and
+ * <p>Request budget: a scan ({@link #snapshots}) reads orderBookDetails and
  * funding-rates once each, books come from the stream, and at most {@code restBooksPerScan} books are read
  * over REST when their stream book is not fresh.
  */
