@@ -1,6 +1,7 @@
 package io.perpcarry.crypto.edgex;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Signs EdgeX v2 orders with a trading key (secp256k1): derives the L2 fields, builds the EIP-712
@@ -25,7 +26,7 @@ public final class EdgexOrderSigner {
         byte[] raw = HexCodec.parseFixed(tradingPrivateKeyHex, 32, "trading private key",
                 EdgexSigningException.Kind.INVALID_KEY);
         BigInteger d = new BigInteger(1, raw);
-        java.util.Arrays.fill(raw, (byte) 0);
+        Arrays.fill(raw, (byte) 0); // the BigInteger copy cannot be wiped; at least drop this one
         if (!Secp256k1.isValidPrivateKey(d)) {
             throw new EdgexSigningException(EdgexSigningException.Kind.INVALID_KEY,
                     "trading private key is outside [1, n-1] of secp256k1");

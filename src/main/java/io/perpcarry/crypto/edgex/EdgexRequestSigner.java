@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,6 +29,9 @@ public final class EdgexRequestSigner {
     public enum Verification {
         VALID, MISSING_HEADER, WRONG_API_KEY, WRONG_PASSPHRASE, BAD_SIGNATURE
     }
+
+    private static final List<String> SIGNED_PATH_PARTS = List.of(
+            "private", "/opt/", "invite", "points", "/public/codeinfo", "nft", "vault", "public/info", "/download");
 
     private final EdgexApiCredentials credentials;
     private final String headerKey;
@@ -58,6 +62,11 @@ public final class EdgexRequestSigner {
     /** Headers for a POST: the payload is the canonical rendering of the JSON body. */
     public EdgexAuthHeaders signPost(String path, Map<String, ?> jsonBody) {
         return sign("POST", path, EdgexCanonicalPayload.ofJsonBody(jsonBody), clock.millis());
+    }
+
+    /** Headers for an already-built payload, stamped with the signer's clock. */
+    public EdgexAuthHeaders sign(String method, String requestUri, String payload) {
+        return sign(method, requestUri, payload, clock.millis());
     }
 
     /** Headers for an already-built payload at an explicit time. */
@@ -107,6 +116,20 @@ public final class EdgexRequestSigner {
         }
         String expected = signature(ts, method, requestUri, payload);
         return constantTimeEquals(sig, expected) ? Verification.VALID : Verification.BAD_SIGNATURE;
+    }
+
+    /**
+     * Whether the SDK signs a request to {@code path}: anything under {@code private} and a few
+     * other families; metadata, quotes and funding go out without auth headers.
+     */
+    public static boolean isSignedPath(String path) {
+        String p = EdgexSigningException.require(path, "path").toLowerCase(Locale.ROOT);
+        for (String part : SIGNED_PATH_PARTS) {
+            if (p.contains(part)) {
+                return true;
+            }
+        }
+        return p.startsWith("/ranking") || p.startsWith("/activity");
     }
 
     public String headerKey() {

@@ -39,21 +39,6 @@ public final class L2OrderFieldDerivation {
         BigInteger l2LimitFee = checked("l2Value × maxFeeRate", l2Value.multiply(c.maxFeeRate()))
                 .setScale(0, RoundingMode.CEILING).toBigIntegerExact();
 
-        BigDecimal synthetic = checked("size × contractResolution",
-                r.size().multiply(new BigDecimal(c.contractResolution())));
-        BigInteger amountSynthetic;
-        try {
-            // The SDK truncates here; a size finer than the resolution would sign a different size
-            // than the one sent, so it is an error rather than a rounding.
-            amountSynthetic = synthetic.toBigIntegerExact();
-        } catch (ArithmeticException e) {
-            throw unrepresentable("size " + r.size() + " is finer than contract resolution " + c.contractResolution());
-        }
-        // Collateral is truncated toward zero, as the SDK's int() does: that is the protocol rule.
-        BigInteger amountCollateral = checked("l2Value × quoteResolution",
-                l2Value.multiply(new BigDecimal(c.quoteResolution()))).setScale(0, RoundingMode.DOWN).toBigIntegerExact();
-        BigInteger amountFee = l2LimitFee.multiply(c.quoteResolution());
-
         long expireTime = r.expireTimeMillis();
         long l2ExpireTime;
         try {
@@ -61,11 +46,62 @@ public final class L2OrderFieldDerivation {
         } catch (ArithmeticException e) {
             throw EdgexSigningException.invalidArgument("expireTimeMillis too large: " + expireTime);
         }
+        return assemble(r.domain(), c, signer, r.accountId(), r.side(), r.clientOrderId(),
+                l2Nonce(r.clientOrderId()), r.size(), l2Value, l2LimitFee, expireTime, l2ExpireTime);
+    }
 
-        return new L2OrderFields(
-                r.domain(), signer, r.accountId(), c.contractId(), c.quoteCoinId(), r.side(), r.clientOrderId(),
-                l2Nonce(r.clientOrderId()), r.size(), l2Value, l2LimitFee,
-                expireTime, l2ExpireTime, expireTime / 1000,
+    /**
+     * The fields as a received {@code createOrder} body states them (emulator side): the amounts
+     * are computed from the wire {@code l2Size}, {@code l2Value} and {@code l2LimitFee} instead of
+     * being re-derived from a price, so the digest is the one the client must have signed. Nothing
+     * is checked against {@code clientOrderId} here; {@link #l2Nonce(String)} is available for that.
+     */
+    public static L2OrderFields fromWire(EdgexDomain domain, EdgexContractSpec contract, EthAddress signer,
+                                         long accountId, OrderSide side, String clientOrderId, long l2Nonce,
+                                         BigDecimal l2Size, BigDecimal l2Value, BigDecimal l2LimitFee,
+                                         long expireTime, long l2ExpireTime) {
+        EdgexSigningException.require(domain, "domain");
+        EdgexSigningException.require(contract, "contract");
+        EdgexSigningException.require(signer, "signer");
+        EdgexSigningException.require(side, "side");
+        EdgexSigningException.require(clientOrderId, "clientOrderId");
+        EdgexSigningException.require(l2Size, "l2Size");
+        EdgexSigningException.require(l2Value, "l2Value");
+        EdgexSigningException.require(l2LimitFee, "l2LimitFee");
+        if (accountId < 0 || l2Nonce < 0 || expireTime <= 0 || l2Size.signum() <= 0 || l2Value.signum() <= 0
+                || l2LimitFee.signum() < 0) {
+            throw EdgexSigningException.invalidArgument("accountId, l2Nonce, expireTime, l2Size, l2Value and "
+                    + "l2LimitFee must be in range");
+        }
+        BigInteger fee;
+        try {
+            fee = l2LimitFee.toBigIntegerExact();
+        } catch (ArithmeticException e) {
+            throw unrepresentable("l2LimitFee must be a whole number in v2: " + l2LimitFee);
+        }
+        return assemble(domain, contract, signer, accountId, side, clientOrderId, l2Nonce,
+                l2Size, l2Value, fee, expireTime, l2ExpireTime);
+    }
+
+    private static L2OrderFields assemble(EdgexDomain domain, EdgexContractSpec c, EthAddress signer,
+                                          long accountId, OrderSide side, String clientOrderId, long nonce,
+                                          BigDecimal size, BigDecimal l2Value, BigInteger l2LimitFee,
+                                          long expireTime, long l2ExpireTime) {
+        BigDecimal synthetic = checked("size × contractResolution", size.multiply(new BigDecimal(c.contractResolution())));
+        BigInteger amountSynthetic;
+        try {
+            // The SDK truncates here; a size finer than the resolution would sign a different size
+            // than the one sent, so it is an error rather than a rounding.
+            amountSynthetic = synthetic.toBigIntegerExact();
+        } catch (ArithmeticException e) {
+            throw unrepresentable("size " + size + " is finer than contract resolution " + c.contractResolution());
+        }
+        // Collateral is truncated toward zero, as the SDK's int() does: that is the protocol rule.
+        BigInteger amountCollateral = checked("l2Value × quoteResolution",
+                l2Value.multiply(new BigDecimal(c.quoteResolution()))).setScale(0, RoundingMode.DOWN).toBigIntegerExact();
+        BigInteger amountFee = l2LimitFee.multiply(c.quoteResolution());
+        return new L2OrderFields(domain, signer, accountId, c.contractId(), c.quoteCoinId(), side, clientOrderId,
+                nonce, size, l2Value, l2LimitFee, expireTime, l2ExpireTime, expireTime / 1000,
                 amountSynthetic, amountCollateral, amountFee);
     }
 

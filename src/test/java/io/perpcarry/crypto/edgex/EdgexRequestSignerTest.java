@@ -112,6 +112,16 @@ class EdgexRequestSignerTest {
     }
 
     @Test
+    void signedPathsFollowTheSdkRule() {
+        assertThat(EdgexRequestSigner.isSignedPath("/api/v2/private/order/createOrder")).isTrue();
+        assertThat(EdgexRequestSigner.isSignedPath("/api/v2/public/vault/list")).isTrue();
+        assertThat(EdgexRequestSigner.isSignedPath("/ranking/top")).isTrue();
+        assertThat(EdgexRequestSigner.isSignedPath("/api/v2/public/meta/getMetaData")).isFalse();
+        assertThat(EdgexRequestSigner.isSignedPath("/api/v2/public/funding/getLatestFundingRate")).isFalse();
+        assertThat(SIGNER.sign("GET", "/api/v2/private/x", "").timestamp()).isEqualTo("1790653421352");
+    }
+
+    @Test
     void requestArgumentsAreValidated() {
         expectKind(() -> SIGNER.signature("1", "get", "/p", ""), EdgexSigningException.Kind.INVALID_ARGUMENT);
         expectKind(() -> SIGNER.signature("1", "GET", "/p?a=1", ""), EdgexSigningException.Kind.INVALID_ARGUMENT);

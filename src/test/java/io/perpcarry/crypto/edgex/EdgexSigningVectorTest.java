@@ -78,6 +78,14 @@ class EdgexSigningVectorTest {
         assertThat(HexFormat.of().formatHex(signer.eip712Digest(f))).isEqualTo(signed.eip712DigestHex());
         assertThat(signed.l2Signature()).isEqualTo(text(ex, "l2Signature"));
 
+        // The emulator's path: the digest rebuilt from the wire values the vector states.
+        L2OrderFields wire = L2OrderFieldDerivation.fromWire(request.domain(), request.contract(),
+                EthAddress.parse(text(ex, "signerAddress")), request.accountId(), request.side(),
+                request.clientOrderId(), Long.parseLong(text(ex, "l2Nonce")), request.size(),
+                new BigDecimal(text(ex, "l2Value")), new BigDecimal(text(ex, "l2LimitFee")),
+                request.expireTimeMillis(), Long.parseLong(text(ex, "l2ExpireTime")));
+        assertThat("0x" + HexFormat.of().formatHex(EdgexOrderTypedData.digest(wire))).isEqualTo(text(ex, "eip712Digest"));
+
         // Recovery from the *reference* digest and signature, independent of our signing path.
         byte[] refDigest = HexFormat.of().parseHex(text(ex, "eip712Digest").substring(2));
         assertThat(EdgexOrderSigner.recoverSigner(refDigest, text(ex, "l2Signature")).toString())
