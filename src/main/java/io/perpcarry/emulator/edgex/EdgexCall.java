@@ -1,5 +1,6 @@
 package io.perpcarry.emulator.edgex;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 
@@ -7,10 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One REST request as a handler sees it: the query (first value of each parameter), the JSON body
- * (an empty object for GET), the authenticated account for private paths, and the market time.
+ * (an empty object for GET), the authenticated account for private paths, the market time, and the
+ * share of an order that may fill at once when a PARTIAL_FILL fault was planned for this request.
  */
 public record EdgexCall(String method, String path, Map<String, String> query, JsonNode body,
-                        Optional<EdgexAccount> account, long nowMs) {
+                        Optional<EdgexAccount> account, long nowMs, Optional<BigDecimal> partialFillFraction) {
 
     /** The authenticated account; private handlers only. */
     public EdgexAccount requireAccount() {

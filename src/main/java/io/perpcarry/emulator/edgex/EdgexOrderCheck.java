@@ -84,13 +84,14 @@ public final class EdgexOrderCheck {
     }
 
     private void checkSizeAndPrice(CreateOrder o, EdgexContract c, BigDecimal ref) {
-        if (o.size().signum() <= 0 || !isMultiple(o.size(), c.stepSize())) {
+        if (o.size().signum() <= 0 || !isMultiple(o.size(), c.market().stepSize())) {
             throw EdgexError.business(Codes.INVALID_ORDER_SIZE, "size " + o.size() + " is not a positive multiple of stepSize "
-                    + c.stepSize(), Map.of("size", o.size().toPlainString(), "stepSize", c.stepSize().toPlainString()));
+                    + c.market().stepSize(), Map.of("size", o.size().toPlainString(), "stepSize", c.market().stepSize().toPlainString()));
         }
-        if (o.size().compareTo(c.minOrderSize()) < 0 || o.size().compareTo(c.maxOrderSize()) > 0) {
-            throw EdgexError.business(Codes.INVALID_ORDER_SIZE, "size " + o.size() + " is outside [" + c.minOrderSize()
-                    + ", " + c.maxOrderSize() + "]", Map.of("size", o.size().toPlainString()));
+        BigDecimal max = c.market().maxSize();
+        if (o.size().compareTo(c.market().minSize()) < 0 || (max != null && o.size().compareTo(max) > 0)) {
+            throw EdgexError.business(Codes.INVALID_ORDER_SIZE, "size " + o.size() + " is outside [" + c.market().minSize()
+                    + ", " + (max == null ? "∞" : max) + "]", Map.of("size", o.size().toPlainString()));
         }
         if (o.isMarket()) {
             if (o.price().signum() != 0) {
@@ -98,14 +99,14 @@ public final class EdgexOrderCheck {
             }
             return;
         }
-        if (o.price().signum() <= 0 || !isMultiple(o.price(), c.tickSize())) {
+        if (o.price().signum() <= 0 || !isMultiple(o.price(), c.market().tickSize())) {
             throw EdgexError.business(Codes.INVALID_ORDER_PRICE, "price " + o.price() + " is not a positive multiple of tickSize "
-                    + c.tickSize(), Map.of("price", o.price().toPlainString(), "tickSize", c.tickSize().toPlainString()));
+                    + c.market().tickSize(), Map.of("price", o.price().toPlainString(), "tickSize", c.market().tickSize().toPlainString()));
         }
         BigDecimal deviation = o.price().subtract(ref).abs().divide(ref, 18, RoundingMode.HALF_EVEN);
-        if (deviation.compareTo(c.priceBandRatio()) > 0) {
+        if (deviation.compareTo(EdgexContract.PRICE_BAND_RATIO) > 0) {
             throw EdgexError.business(Codes.ORDER_PRICE_OUT_OF_RANGE, "price " + o.price() + " is more than "
-                    + c.priceBandRatio() + " away from the oracle price " + ref,
+                    + EdgexContract.PRICE_BAND_RATIO + " away from the oracle price " + ref,
                     Map.of("price", o.price().toPlainString(), "oraclePrice", EdgexJson.dec(ref)));
         }
     }
