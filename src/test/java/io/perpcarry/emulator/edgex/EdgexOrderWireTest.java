@@ -98,6 +98,22 @@ class EdgexOrderWireTest {
         assertThat(tx.get(0).get("deltaOpenSize").asText()).isEqualTo("0.01");
     }
 
+    /** The SDK's MARKET BUY: price "0", the L2 value computed at 10 × the oracle price as the worst price. */
+    @Test
+    void marketOrderAsTheSdkBuildsIt() {
+        SignedEdgexOrder s = EdgexOrderSigner.fromHex(OWN_KEY).sign(new io.perpcarry.crypto.edgex.EdgexOrderRequest(
+                EdgexTestVenue.DOMAIN, BTC, OWN_ACCOUNT, OrderSide.BUY, new BigDecimal("0.01"), new BigDecimal("1000000"),
+                "m-1", venue.expireTimeMs()));
+        EdgexTestVenue.Reply r = venue.createOrder(OWN_CREDS, EdgexTestVenue.sdkBody(s, BTC, "MARKET", "0", "IMMEDIATE_OR_CANCEL"));
+        assertThat(r.code()).as(r.text()).isEqualTo("SUCCESS");
+        assertThat(btcPosition().get("openSize").asText()).isEqualTo("0.01");
+        JsonNode o = venue.privateGet(OWN_CREDS, "/api/v2/private/order/getOrderByClientOrderId",
+                q("accountId", "20", "clientOrderIdList", "m-1")).data().get(0);
+        assertThat(o.get("type").asText()).isEqualTo("MARKET");
+        assertThat(o.get("price").asText()).isEqualTo("0");
+        assertThat(o.get("status").asText()).isEqualTo("FILLED");
+    }
+
     @Test
     void sellBeyondTheLongShowsANegativeOpenSize() {
         place(OrderSide.BUY, "0.01", "100100", "c-1");
