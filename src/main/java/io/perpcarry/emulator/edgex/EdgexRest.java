@@ -74,7 +74,7 @@ final class EdgexRest {
         String path = ctx.request().path();
         JsonNode peek = peekBody(ctx);
         String side = textOrNull(peek, "side");
-        String clientOrderId = textOrNull(peek, "clientOrderId");
+        String clientOrderId = clientOrderIdOf(peek);
         log.record(VenueId.EDGEX, method, path, null, side, clientOrderId);
         EdgexFaults.Decision d = faults.take(new FaultRequest(VenueId.EDGEX, method, path, null, side,
                 clientOrderId, symbolOf(ctx, peek)));
@@ -152,6 +152,16 @@ final class EdgexRest {
         } catch (EdgexError e) {
             return EdgexJson.object();
         }
+    }
+
+    /** {@code clientOrderId} of a create, or the single id of a cancel-by-client-id. */
+    private static String clientOrderIdOf(JsonNode body) {
+        String id = textOrNull(body, "clientOrderId");
+        JsonNode list = body.get("clientOrderIdList");
+        if (id == null && list != null && list.isArray() && list.size() == 1) {
+            id = list.get(0).asText();
+        }
+        return id;
     }
 
     private static String textOrNull(JsonNode body, String key) {
