@@ -18,6 +18,14 @@ public final class BotApplication {
     }
 
     public Main createMain() {
+        return createMain(null);
+    }
+
+    /**
+     * With a {@link BotWiring} (the integrator builds it from the two connectors) the engine's beans are bound and
+     * the trading routes can run; without it only the heartbeat does.
+     */
+    public Main createMain(BotWiring wiring) {
         if (!Files.isRegularFile(paths.applicationProperties())) {
             throw new IllegalStateException("Camel settings not found: " + paths.applicationProperties());
         }
@@ -32,6 +40,21 @@ public final class BotApplication {
         main.bind("botConfig", config);
         main.bind("runtimeEnvironment", environment);
         main.bind("botStatus", new BotStatus(config, environment));
+        main.addOverrideProperty("perpcarry.check-interval-ms", Long.toString(config.checkIntervalSeconds() * 1000L));
+        if (wiring != null) {
+            wiring.bindTo(main::bind);
+            main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
+                @Override
+                public void afterStart(org.apache.camel.main.BaseMainSupport m) {
+                    wiring.attach(m.getCamelContext());
+                }
+
+                @Override
+                public void afterStop(org.apache.camel.main.BaseMainSupport m) {
+                    wiring.close();
+                }
+            });
+        }
         return main;
     }
 
