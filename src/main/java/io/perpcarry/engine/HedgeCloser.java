@@ -47,7 +47,8 @@ public final class HedgeCloser implements AutoCloseable {
         return close(CloseRequest.from(decision));
     }
 
-    public CloseOutcome close(CloseRequest request) {
+    /** One close at a time: a second trigger (risk event, JMX, scan) waits and then finds nothing to close. */
+    public synchronized CloseOutcome close(CloseRequest request) {
         if (!engine.beginClose(request.reason())) {
             return new CloseOutcome(false, "nothing to close in state " + engine.state());
         }

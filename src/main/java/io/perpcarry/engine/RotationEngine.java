@@ -28,6 +28,9 @@ public final class RotationEngine {
     private final Clock clock;
     private final Alerter alerter;
     private boolean reconciled;
+    private Instant stateSince;
+    /** An open or close still unfinished after this is presumed dead (its thread failed): re-read the venues. */
+    static final java.time.Duration STUCK_AFTER = java.time.Duration.ofMinutes(5);
 
     public RotationEngine(EngineSettings settings, Journal journal, StateStore store, Clock clock, Alerter alerter) {
         this.settings = settings;
@@ -64,6 +67,12 @@ public final class RotationEngine {
             case IDLE:
                 return analyze(ranking, now);
             default:
+                if (stateSince != null && now.isAfter(stateSince.plus(STUCK_AFTER))) {
+                    journal.append("stuck", Map.of("state", s, "since", stateSince));
+                    reconciled = false; // the next scan reconciles with the venues before anything else
+                    return EngineDecision.of(EngineDecision.Action.WAIT, s + " unfinished since " + stateSince
+                            + "; reconciling with the venues");
+                }
                 return EngineDecision.of(EngineDecision.Action.WAIT, s + " in progress");
         }
     }
@@ -254,6 +263,7 @@ public final class RotationEngine {
         f.putAll(extra);
         journal.append("state_change", f); // on disk before it takes effect
         store.setState(to);
+        stateSince = clock.instant();
         store.persist();
     }
 

@@ -79,6 +79,10 @@ public final class FakeVenue implements VenueConnector {
         return this;
     }
 
+    public synchronized void fundingRate(String symbol, String rate) {
+        fundingRates.put(symbol, new BigDecimal(rate));
+    }
+
     public synchronized void mid(String symbol, String mid) {
         mids.put(symbol, new BigDecimal(mid));
     }

@@ -104,4 +104,17 @@ class RotationEngineTest {
         assertThat(id).isLessThan(1L << 48);
         assertThat(ClientOrderIds.cycleOf(id)).isEqualTo(b.cycleId());
     }
+
+    @Test
+    void anOpenThatNeverFinishedIsReconciledAgainAfterAWhile() {
+        f = new Fixture(dir);
+        f.beans.reconciler.ensureReconciled();
+        assertThat(f.beans.engine.onRanking(f.ranking()).action()).isEqualTo(EngineDecision.Action.OPEN);
+        // the open route died before sending anything
+        assertThat(f.beans.engine.onRanking(f.ranking()).action()).isEqualTo(EngineDecision.Action.WAIT);
+        f.clock.advance(Duration.ofMinutes(6));
+        assertThat(f.beans.engine.onRanking(f.ranking()).reason()).contains("reconciling");
+        assertThat(f.beans.reconciler.ensureReconciled()).isTrue();
+        assertThat(f.beans.engine.state()).isIn(BotState.IDLE, BotState.WAITING);
+    }
 }
