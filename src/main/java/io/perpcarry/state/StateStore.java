@@ -63,15 +63,29 @@ public final class StateStore {
                 SnapshotMapper.view(position), h, SnapshotMapper.view(stats));
     }
 
-    /** Temp file in the same directory, fsync, then rename over state.json: a reader sees the old or the new file. */
     public void writeAtomically(BotSnapshot snapshot) {
+        try {
+            writeJson(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(snapshot));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialize state", e);
+        }
+    }
+
+    /**
+     * Temp file in the same directory, fsync, then rename over state.json: a reader (or a restart after a crash)
+     * sees the old file or the new one, never a partial or missing one. The persist route ends here because
+     * Camel's file producer deletes the target before renaming its temp file.
+     */
+    public synchronized void writeJson(byte[] json) {
         try {
             Files.createDirectories(stateFile.getParent());
             Path tmp = stateFile.resolveSibling(FILE_NAME + ".tmp");
-            byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(snapshot);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(bytes));
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(json);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
                 ch.force(true);
             }
             try {

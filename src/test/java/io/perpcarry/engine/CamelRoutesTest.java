@@ -103,7 +103,7 @@ class CamelRoutesTest {
         JsonNode s = stateJson();
         assertThat(s.get("state").asText()).isEqualTo("HOLDING");
         assertThat(s.get("position").get("opened_at").asText()).isEqualTo(Fixture.T0.toString());
-        assertThat(Files.exists(dir.resolve("state.json.part"))).isFalse();
+        assertThat(Files.exists(dir.resolve("state.json.tmp"))).isFalse();
 
         f.clock.advance(Duration.ofHours(1));
         template.sendBody("direct:scan", null);
@@ -208,5 +208,40 @@ class CamelRoutesTest {
         ManagementFactory.getPlatformMBeanServer().invoke(name, "closeNow", null, null);
         await(() -> f.beans.engine.state() == BotState.WAITING);
         assertThat(f.lighter.size(BTC)).isZero();
+    }
+
+    @Test
+    void stateJsonWrittenByThePersistRouteIsNeverSeenPartial() throws Exception {
+        f.beans.store.persist();
+        assertThat(Files.exists(dir.resolve("state.json"))).isTrue();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger missing = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> bad = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            while (!stop.get()) {
+                try {
+                    if (io.perpcarry.state.StateStore.load(dir.resolve("state.json")).isEmpty()) {
+                        missing.incrementAndGet();
+                    }
+                    reads.incrementAndGet();
+                } catch (RuntimeException e) {
+                    if (Files.exists(dir.resolve("state.json"))) {
+                        bad.set(e);
+                    } else {
+                        missing.incrementAndGet(); // deleted between exists() and read
+                    }
+                }
+            }
+        });
+        reader.start();
+        for (int i = 0; i < 150; i++) {
+            f.beans.engine.pause("t" + i);
+        }
+        stop.set(true);
+        reader.join();
+        assertThat(bad.get()).as("a partial state.json was read").isNull();
+        assertThat(missing.get()).as("state.json was missing while being replaced").isZero();
+        assertThat(reads.get()).isPositive();
     }
 }
