@@ -7,6 +7,10 @@ import org.apache.camel.main.Main;
 
 /** Builds the Camel Main application: the properties file, the YAML routes, and the beans they call. */
 public final class BotApplication {
+    /** Routes that need the engine's beans (bound by {@link BotWiring}). */
+    static final java.util.List<String> ENGINE_ROUTES =
+            java.util.List.of("scan.yaml", "hedge.yaml", "protect.yaml", "control.yaml", "persist.yaml");
+
     private final AppPaths paths;
     private final BotConfig config;
     private final RuntimeEnvironment environment;
@@ -35,6 +39,11 @@ public final class BotApplication {
         String routes = paths.routesDir().toString();
         main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + routes + "/*.yaml");
         main.addOverrideProperty("camel.main.routes-reload-directory", routes);
+        if (wiring == null) {
+            // Without venue connectors the trading routes have no beans to call: run the heartbeat only.
+            main.addOverrideProperty("camel.main.routes-exclude-pattern", String.join(",", ENGINE_ROUTES.stream()
+                    .map(r -> "file:" + routes + "/" + r).toList()));
+        }
         main.addOverrideProperty("perpcarry.scan-interval-ms", Long.toString(config.scanIntervalSeconds() * 1000L));
         main.addOverrideProperty("perpcarry.data-dir", paths.dataDir().toString());
         main.bind("botConfig", config);
@@ -45,13 +54,20 @@ public final class BotApplication {
             wiring.bindTo(main::bind);
             main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
                 @Override
-                public void afterStart(org.apache.camel.main.BaseMainSupport m) {
-                    wiring.attach(m.getCamelContext());
-                }
-
-                @Override
-                public void afterStop(org.apache.camel.main.BaseMainSupport m) {
-                    wiring.close();
+                public void afterConfigure(org.apache.camel.main.BaseMainSupport m) {
+                    // Context-level hooks fire whether Main is run() or start()ed (tests, embedding).
+                    org.apache.camel.CamelContext ctx = m.getCamelContext();
+                    try {
+                        ctx.addStartupListener((context, alreadyStarted) -> wiring.attach(context));
+                    } catch (Exception e) {
+                        throw new IllegalStateException("cannot hook the engine into Camel", e);
+                    }
+                    ctx.addLifecycleStrategy(new org.apache.camel.support.LifecycleStrategySupport() {
+                        @Override
+                        public void onContextStopped(org.apache.camel.CamelContext context) {
+                            wiring.close();
+                        }
+                    });
                 }
             });
         }

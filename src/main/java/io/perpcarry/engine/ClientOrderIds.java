@@ -28,9 +28,17 @@ public final class ClientOrderIds {
         return id;
     }
 
+    /** Cycle ids are epoch seconds: anything before 2024 or after 2100 is not one of ours. */
+    private static final long FIRST_CYCLE = 1_704_067_200L;
+    private static final long LAST_CYCLE = 4_102_444_800L;
+
     /** The cycle an id of ours belongs to; 0 for ids we did not make. */
     public static long cycleOf(long clientOrderId) {
         long role = (clientOrderId / 1000) % 10;
-        return role >= 1 && role <= LegRole.values().length ? clientOrderId / 10_000 : 0;
+        long venue = (clientOrderId / 100) % 10;
+        long cycle = clientOrderId / 10_000;
+        boolean ours = role >= 1 && role <= LegRole.values().length && venue >= 1 && venue <= 2
+                && cycle >= FIRST_CYCLE && cycle <= LAST_CYCLE;
+        return ours ? cycle : 0;
     }
 }

@@ -81,7 +81,10 @@ public final class Reconciler {
             return false;
         }
         Optional<HeldPosition> recorded = saved.flatMap(StateStore::positionOf);
-        Optional<String> ourSymbol = recorded.map(HeldPosition::symbol).or(this::lastCycleSymbol);
+        // A symbol is ours only while a cycle may have left something on the venues; after a finished cycle a
+        // position in the same symbol is the trader's own and must not be touched.
+        Optional<String> ourSymbol = recorded.map(HeldPosition::symbol)
+                .or(() -> cycleInFlight(saved) ? lastCycleSymbol() : Optional.empty());
         cancelStrays(orders, ourSymbol);
         decide(held, recorded, ourSymbol, saved);
         return engine.reconciled();
@@ -180,6 +183,19 @@ public final class Reconciler {
                 }
             }
         });
+    }
+
+    private boolean cycleInFlight(Optional<BotSnapshot> saved) {
+        if (saved.isPresent()) {
+            return BotState.valueOf(saved.get().state()).mayHoldPositions();
+        }
+        List<JournalEntry> all = journal.readAll();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).type().equals("state_change")) {
+                return all.get(i).text("to").map(BotState::valueOf).map(BotState::mayHoldPositions).orElse(false);
+            }
+        }
+        return false;
     }
 
     private Optional<String> lastCycleSymbol() {

@@ -65,6 +65,8 @@ public final class FakeVenue implements VenueConnector {
     public volatile boolean unreachable;
     public volatile boolean fresh = true;
     public volatile boolean refuseReduceOnly;
+    /** Called as an order arrives, before anything else: lets a test look at the journal at that moment. */
+    public volatile java.util.function.Consumer<OrderRequest> onOrder = o -> { };
     private BigDecimal available = new BigDecimal("10000");
 
     public FakeVenue(Venue venue, Clock clock) {
@@ -188,6 +190,7 @@ public final class FakeVenue implements VenueConnector {
         synchronized (this) {
             b = script.isEmpty() ? Behavior.FILL : script.poll();
         }
+        onOrder.accept(o);
         if (b == Behavior.CRASH) {
             throw new SimulatedCrash();
         }

@@ -110,4 +110,17 @@ class ReconcilerTest {
         assertThat(f.beans.reconciler.ensureReconciled()).isTrue();
         assertThat(f.beans.engine.state()).isEqualTo(BotState.IDLE);
     }
+
+    @Test
+    void afterAFinishedCycleAPositionInTheSameSymbolIsTheTradersAndIsNotTouched() {
+        f.open();
+        f.beans.closer.close(CloseRequest.manual("test"));
+        f.lighter.position(BTC, "-0.5", "50000"); // opened by hand after the cycle
+        int orders = f.lighter.orders.size();
+        f.restart();
+        f.beans.reconciler.ensureReconciled();
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.HALTED);
+        assertThat(f.lighter.orders).hasSize(orders);
+        assertThat(f.lighter.size(BTC)).isEqualByComparingTo("-0.5");
+    }
 }
