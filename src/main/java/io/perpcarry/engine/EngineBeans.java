@@ -50,7 +50,7 @@ public final class EngineBeans implements AutoCloseable {
         this.planner = new HedgePlanner(venues, new PositionSizer(config.sizingRules()), pricer, config.leverage(), clock);
         this.legSender = new LegSender(gateway);
         this.legReconciler = new LegReconciler(venues, reducer, engine, settings, sleeper, clock);
-        this.closer = new HedgeCloser(venues, reducer, engine, clock);
+        this.closer = new HedgeCloser(venues, reducer, engine, journal, clock);
         this.riskGuard = new RiskGuard(venues, engine, new StopLoss(config.stopLossRules()), settings, journal, clock);
         this.reconciler = new Reconciler(venues, reducer, engine, store, journal, settings, clock);
         this.emergencyClose = new EmergencyClose(venues, reducer, engine, journal, clock);

@@ -5,6 +5,7 @@ import io.perpcarry.domain.Venue;
 import io.perpcarry.state.CycleResult;
 import io.perpcarry.state.HeldLeg;
 import io.perpcarry.state.HeldPosition;
+import io.perpcarry.state.Journal;
 import io.perpcarry.state.VenuePnl;
 import io.perpcarry.venue.FundingPayment;
 import io.perpcarry.venue.OpenOrder;
@@ -30,14 +31,16 @@ public final class HedgeCloser implements AutoCloseable {
     private final ReduceOnlyExecutor reducer;
     private final RotationEngine engine;
     private final Clock clock;
+    private final Journal journal;
     private final ExecutorService legs = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "perpcarry-close-leg");
         t.setDaemon(true);
         return t;
     });
 
-    public HedgeCloser(Venues venues, ReduceOnlyExecutor reducer, RotationEngine engine, Clock clock) {
+    public HedgeCloser(Venues venues, ReduceOnlyExecutor reducer, RotationEngine engine, Journal journal, Clock clock) {
         this.venues = venues;
+        this.journal = journal;
         this.reducer = reducer;
         this.engine = engine;
         this.clock = clock;
@@ -117,9 +120,13 @@ public final class HedgeCloser implements AutoCloseable {
 
     private BigDecimal funding(Venue v, HeldPosition p) {
         try {
-            return venues.read(v, () -> venues.get(v).fundingPayments(p.openedAt())).stream()
-                    .filter(f -> f.symbol().equals(p.symbol()))
-                    .map(FundingPayment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            java.util.List<FundingPayment> paid = venues.read(v, () -> venues.get(v).fundingPayments(p.openedAt()))
+                    .stream().filter(f -> f.symbol().equals(p.symbol())).toList();
+            for (FundingPayment f : paid) {
+                journal.append("funding", Map.of("venue", v.wireName(), "symbol", f.symbol(), "cycle_id", p.cycleId(),
+                        "settled_at", f.settledAt(), "rate", f.rate(), "amount", f.amount()));
+            }
+            return paid.stream().map(FundingPayment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         } catch (VenueException e) {
             LOG.warn("funding of {} {} unreadable, recorded as 0: {}", v, p.symbol(), e.getMessage());
             return BigDecimal.ZERO;

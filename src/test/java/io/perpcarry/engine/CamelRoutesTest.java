@@ -133,6 +133,16 @@ class CamelRoutesTest {
     }
 
     @Test
+    void aRefusedPlanAbortsTheOpenWithoutSendingAnything() {
+        f.edgex.fresh = false;
+        template.sendBody("direct:scan", null);
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.WAITING);
+        assertThat(f.lighter.orders).isEmpty();
+        assertThat(f.edgex.orders).isEmpty();
+        assertThat(f.journalTypes()).contains("open_aborted");
+    }
+
+    @Test
     void killedBetweenTheTwoLegsRestartsWithoutADuplicateOrder() throws Exception {
         f.edgex.next(Behavior.CRASH);
         assertThatThrownBy(() -> template.sendBody("direct:scan", null)).isNotNull();

@@ -50,7 +50,7 @@ class CloseAndRiskTest {
         assertThat(r.volumeUsd()).isGreaterThan(new BigDecimal("1199"));
         assertThat(f.beans.store.stats().cycles()).isEqualTo(1);
         assertThat(f.beans.store.stats().fundingReceived(Venue.LIGHTER)).isEqualByComparingTo("0.15");
-        assertThat(f.journalTypes()).contains("position_closed");
+        assertThat(f.journalTypes()).contains("funding", "position_closed");
     }
 
     @Test
