@@ -7,6 +7,10 @@ import org.apache.camel.main.Main;
 
 /** Builds the Camel Main application: the properties file, the YAML routes, and the beans they call. */
 public final class BotApplication {
+    /** Routes that need the engine's beans (bound by {@link BotWiring}). */
+    static final java.util.List<String> ENGINE_ROUTES =
+            java.util.List.of("scan.yaml", "hedge.yaml", "protect.yaml", "control.yaml", "persist.yaml");
+
     private final AppPaths paths;
     private final BotConfig config;
     private final RuntimeEnvironment environment;
@@ -18,6 +22,14 @@ public final class BotApplication {
     }
 
     public Main createMain() {
+        return createMain(null);
+    }
+
+    /**
+     * With a {@link BotWiring} (the integrator builds it from the two connectors) the engine's beans are bound and
+     * the trading routes can run; without it only the heartbeat does.
+     */
+    public Main createMain(BotWiring wiring) {
         if (!Files.isRegularFile(paths.applicationProperties())) {
             throw new IllegalStateException("Camel settings not found: " + paths.applicationProperties());
         }
@@ -27,11 +39,38 @@ public final class BotApplication {
         String routes = paths.routesDir().toString();
         main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + routes + "/*.yaml");
         main.addOverrideProperty("camel.main.routes-reload-directory", routes);
+        if (wiring == null) {
+            // Without venue connectors the trading routes have no beans to call: run the heartbeat only.
+            main.addOverrideProperty("camel.main.routes-exclude-pattern", String.join(",", ENGINE_ROUTES.stream()
+                    .map(r -> "file:" + routes + "/" + r).toList()));
+        }
         main.addOverrideProperty("perpcarry.scan-interval-ms", Long.toString(config.scanIntervalSeconds() * 1000L));
         main.addOverrideProperty("perpcarry.data-dir", paths.dataDir().toString());
         main.bind("botConfig", config);
         main.bind("runtimeEnvironment", environment);
         main.bind("botStatus", new BotStatus(config, environment));
+        main.addOverrideProperty("perpcarry.check-interval-ms", Long.toString(config.checkIntervalSeconds() * 1000L));
+        if (wiring != null) {
+            wiring.bindTo(main::bind);
+            main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
+                @Override
+                public void afterConfigure(org.apache.camel.main.BaseMainSupport m) {
+                    // Context-level hooks fire whether Main is run() or start()ed (tests, embedding).
+                    org.apache.camel.CamelContext ctx = m.getCamelContext();
+                    try {
+                        ctx.addStartupListener((context, alreadyStarted) -> wiring.attach(context));
+                    } catch (Exception e) {
+                        throw new IllegalStateException("cannot hook the engine into Camel", e);
+                    }
+                    ctx.addLifecycleStrategy(new org.apache.camel.support.LifecycleStrategySupport() {
+                        @Override
+                        public void onContextStopped(org.apache.camel.CamelContext context) {
+                            wiring.close();
+                        }
+                    });
+                }
+            });
+        }
         return main;
     }
 

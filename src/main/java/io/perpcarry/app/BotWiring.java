@@ -1,0 +1,108 @@
+package io.perpcarry.app;
+
+import io.perpcarry.config.BotConfig;
+import io.perpcarry.engine.BotControl;
+import io.perpcarry.engine.CloseRequest;
+import io.perpcarry.engine.EngineBeans;
+import io.perpcarry.engine.camel.LegOutcomeCollector;
+import io.perpcarry.engine.camel.SnapshotCollector;
+import io.perpcarry.state.DataDirLock;
+import io.perpcarry.venue.VenueConnector;
+import java.nio.file.Path;
+import java.util.function.BiConsumer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plugs the engine into Camel: give it the two connectors (real, or emulator-backed), bind its beans by the names
+ * the YAML routes use, then {@link #attach} once the context runs (state.json through {@code direct:persist}, JMX
+ * {@code perpcarry:type=Bot}). Holds the data directory lock for its lifetime.
+ */
+public final class BotWiring implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BotWiring.class);
+
+    private final DataDirLock lock;
+    private final EngineBeans beans;
+    private final Path dataDir;
+    private ProducerTemplate producer;
+
+    public BotWiring(BotConfig config, Path dataDir, VenueConnector lighter, VenueConnector edgex) {
+        this.lock = DataDirLock.acquire(dataDir);
+        this.dataDir = dataDir;
+        try {
+            this.beans = new EngineBeans(config, dataDir, lighter, edgex);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** For tests and emulators: beans built by the caller (own clock, sleeper, settings) on a locked directory. */
+    public BotWiring(EngineBeans beans, Path dataDir) {
+        this.lock = DataDirLock.acquire(dataDir);
+        this.dataDir = dataDir;
+        this.beans = beans;
+    }
+
+    public EngineBeans beans() {
+        return beans;
+    }
+
+    /** Binds every bean the routes reference. */
+    public void bindTo(BiConsumer<String, Object> registry) {
+        registry.accept("rotationEngine", beans.engine);
+        registry.accept("opportunityRanker", beans.ranker);
+        registry.accept("marketScanner", beans.scanner);
+        registry.accept("hedgePlanner", beans.planner);
+        registry.accept("legSender", beans.legSender);
+        registry.accept("legReconciler", beans.legReconciler);
+        registry.accept("hedgeCloser", beans.closer);
+        registry.accept("riskGuard", beans.riskGuard);
+        registry.accept("reconciler", beans.reconciler);
+        registry.accept("emergencyClose", beans.emergencyClose);
+        registry.accept("stateStore", beans.store);
+        registry.accept("journal", beans.journal);
+        registry.accept("snapshotCollector", new SnapshotCollector());
+        registry.accept("legOutcomeCollector", new LegOutcomeCollector());
+        registry.accept("hedgeRepository", FileIdempotentRepository.fileIdempotentRepository(
+                dataDir.resolve("hedges.idempotent").toFile(), 10_000, 1_000_000));
+    }
+
+    /** After the context started: persist through the route, register the MBean. */
+    public void attach(CamelContext context) {
+        producer = context.createProducerTemplate();
+        beans.store.usePersister(snapshot -> {
+            try {
+                producer.sendBody("direct:persist", snapshot);
+            } catch (RuntimeException e) {
+                // Stopping, or the route is being reloaded: write directly rather than lose the snapshot.
+                LOG.warn("persist route unavailable ({}), writing state.json directly", e.getMessage());
+                beans.store.writeAtomically(snapshot);
+            }
+        });
+        new BotControl(beans.engine, beans.emergencyClose, this::closeNow).register();
+    }
+
+    private String closeNow(CloseRequest request) {
+        producer.asyncSendBody("direct:close-hedge", request);
+        return "close requested (state " + beans.engine.state() + ")";
+    }
+
+    @Override
+    public void close() {
+        BotControl.unregister();
+        beans.store.usePersister(beans.store::writeAtomically);
+        if (producer != null) {
+            try {
+                producer.stop();
+            } catch (RuntimeException e) {
+                LOG.debug("producer stop: {}", e.getMessage());
+            }
+        }
+        beans.close();
+        lock.close();
+    }
+}

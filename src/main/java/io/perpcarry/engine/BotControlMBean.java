@@ -1,0 +1,38 @@
+package io.perpcarry.engine;
+
+/** JMX face of the bot, {@code perpcarry:type=Bot} (JConsole: MBeans tab). */
+public interface BotControlMBean {
+    String getState();
+
+    boolean isPaused();
+
+    String getHaltReason();
+
+    /** "BTC long Lighter / short EdgeX 0.01, opened ..., closes ..." or "none". */
+    String getPosition();
+
+    String getNetPnlUsd();
+
+    String getTradingPnlUsd();
+
+    String getFeesUsd();
+
+    String getFundingReceivedUsd();
+
+    long getCycles();
+
+    /** No new hedges and no rotation; protection keeps running. */
+    void pause();
+
+    /** Clears a pause; from HALTED the venues are reconciled first. */
+    void resume();
+
+    /** Takes the current hedge off now (reduce-only, both legs). */
+    String closeNow();
+
+    /** Closes everything on both venues and leaves the bot paused; returns the report. */
+    String emergencyClose();
+
+    /** Lists what an emergency close would do. */
+    String emergencyCloseDryRun();
+}

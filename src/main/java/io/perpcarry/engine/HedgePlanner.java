@@ -1,0 +1,91 @@
+package io.perpcarry.engine;
+
+import io.perpcarry.domain.HedgeLeg;
+import io.perpcarry.domain.MarketSpec;
+import io.perpcarry.domain.Opportunity;
+import io.perpcarry.domain.OrderBook;
+import io.perpcarry.domain.OrderSide;
+import io.perpcarry.domain.Venue;
+import io.perpcarry.strategy.LimitPrice;
+import io.perpcarry.strategy.OrderPricer;
+import io.perpcarry.strategy.PositionSizer;
+import io.perpcarry.strategy.SizingResult;
+import io.perpcarry.venue.AccountState;
+import io.perpcarry.venue.VenueException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Turns an OPEN decision into two legs from fresh books: one size on the common step (the sizer), taker prices
+ * with cross ticks and a deviation cap (the pricer), client order ids from cycle/leg/attempt. Refuses when either
+ * venue's data is stale or the symbol is already positioned there (the read-back would be wrong).
+ */
+public final class HedgePlanner {
+    private static final int BOOK_DEPTH = 50;
+
+    private final Venues venues;
+    private final PositionSizer sizer;
+    private final OrderPricer pricer;
+    private final int leverage;
+    private final Clock clock;
+
+    public HedgePlanner(Venues venues, PositionSizer sizer, OrderPricer pricer, int leverage, Clock clock) {
+        this.venues = venues;
+        this.sizer = sizer;
+        this.pricer = pricer;
+        this.leverage = leverage;
+        this.clock = clock;
+    }
+
+    public HedgePlan plan(EngineDecision decision) {
+        if (decision.action() != EngineDecision.Action.OPEN || decision.opportunity().isEmpty()) {
+            throw new IllegalArgumentException("not an OPEN decision: " + decision);
+        }
+        Opportunity o = decision.opportunity().get();
+        String symbol = o.symbol();
+        Map<Venue, MarketSpec> specs = new EnumMap<>(Venue.class);
+        Map<Venue, OrderBook> books = new EnumMap<>(Venue.class);
+        Map<Venue, AccountState> accounts = new EnumMap<>(Venue.class);
+        try {
+            for (Venue v : Venue.values()) {
+                if (!venues.get(v).marketDataFresh(symbol)) {
+                    throw new PlanRejectedException(v.displayName() + " " + symbol + " market data is stale");
+                }
+                specs.put(v, venues.spec(v, symbol));
+                books.put(v, venues.read(v, () -> venues.get(v).orderBook(symbol, BOOK_DEPTH)));
+                accounts.put(v, venues.account(v));
+                if (accounts.get(v).position(symbol).isPresent()) {
+                    throw new PlanRejectedException(v.displayName() + " already holds " + symbol + "; not stacking a hedge on it");
+                }
+            }
+        } catch (VenueException e) {
+            throw new PlanRejectedException("cannot plan " + symbol + ": " + e.getMessage(), e);
+        }
+        BigDecimal reference = books.get(Venue.LIGHTER).mid().min(books.get(Venue.EDGEX).mid());
+        SizingResult sizing = sizer.size(specs.get(Venue.LIGHTER), specs.get(Venue.EDGEX), reference,
+                accounts.get(Venue.LIGHTER).availableBalance(), accounts.get(Venue.EDGEX).availableBalance());
+        if (sizing instanceof SizingResult.BelowMinimum b) {
+            throw new PlanRejectedException(b.message());
+        }
+        SizingResult.Sized sized = (SizingResult.Sized) sizing;
+        long cycle = decision.cycleId();
+        Venue longVenue = o.longVenue();
+        Venue shortVenue = o.shortVenue();
+        HedgeLeg longLeg = leg(specs.get(longVenue), books.get(longVenue), OrderSide.BUY, sized.baseSize(),
+                ClientOrderIds.of(cycle, LegRole.OPEN_LONG, longVenue, 0));
+        HedgeLeg shortLeg = leg(specs.get(shortVenue), books.get(shortVenue), OrderSide.SELL, sized.baseSize(),
+                ClientOrderIds.of(cycle, LegRole.OPEN_SHORT, shortVenue, 0));
+        for (Venue v : Venue.values()) {
+            venues.get(v).setLeverage(symbol, leverage); // idempotent on both venues
+        }
+        return new HedgePlan(HedgePlan.hedgeIdFor(cycle), cycle, symbol, longLeg, shortLeg, sized.commonStep(),
+                sized.notionalUsd(), clock.instant());
+    }
+
+    private HedgeLeg leg(MarketSpec spec, OrderBook book, OrderSide side, BigDecimal size, long clientOrderId) {
+        LimitPrice p = pricer.price(spec, book, side);
+        return new HedgeLeg(spec.venue(), spec.symbol(), side, size, p.price(), Long.toString(clientOrderId), false);
+    }
+}

@@ -1,0 +1,121 @@
+package io.perpcarry.engine;
+
+import io.perpcarry.domain.Position;
+import io.perpcarry.domain.PositionSide;
+import io.perpcarry.domain.Venue;
+import io.perpcarry.state.HeldLeg;
+import io.perpcarry.state.HeldPosition;
+import io.perpcarry.venue.AccountState;
+import io.perpcarry.venue.VenueException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After both opening legs went out: reads positions back and makes them a hedge or nothing.
+ * Equal within one step → HOLDING. Both filled, unequal → trim the larger leg reduce-only to the smaller (trimming
+ * cannot add exposure, topping up could). One leg only → unwind it reduce-only. Anything it cannot fix → HALTED.
+ */
+public final class LegReconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(LegReconciler.class);
+
+    private final Venues venues;
+    private final ReduceOnlyExecutor reducer;
+    private final RotationEngine engine;
+    private final EngineSettings settings;
+    private final Sleeper sleeper;
+    private final Clock clock;
+
+    public LegReconciler(Venues venues, ReduceOnlyExecutor reducer, RotationEngine engine, EngineSettings settings,
+                         Sleeper sleeper, Clock clock) {
+        this.venues = venues;
+        this.reducer = reducer;
+        this.engine = engine;
+        this.settings = settings;
+        this.sleeper = sleeper;
+        this.clock = clock;
+    }
+
+    public OpenResult reconcile(HedgePlan plan, List<LegOutcome> outcomes) {
+        sleeper.sleep(settings.settle());
+        String sent = outcomes.stream().map(o -> o.venue().displayName() + " " + o.status()).toList().toString();
+        Venue longVenue = plan.longLeg().venue();
+        Venue shortVenue = plan.shortLeg().venue();
+        Optional<Position> longPos;
+        Optional<Position> shortPos;
+        try {
+            longPos = read(longVenue, plan.symbol());
+            shortPos = read(shortVenue, plan.symbol());
+        } catch (VenueException e) {
+            return halt("cannot read " + plan.symbol() + " positions after sending hedge " + plan.hedgeId() + " "
+                    + sent + ": " + e.getMessage() + " — check both venues by hand");
+        }
+        BigDecimal l = longPos.map(Position::signedSize).orElse(BigDecimal.ZERO);
+        BigDecimal s = shortPos.map(Position::signedSize).orElse(BigDecimal.ZERO);
+        if (l.signum() < 0 || s.signum() > 0) {
+            return halt("unexpected direction after " + plan.hedgeId() + ": " + longVenue.displayName() + " " + l
+                    + ", " + shortVenue.displayName() + " " + s);
+        }
+        BigDecimal longAbs = l.abs();
+        BigDecimal shortAbs = s.abs();
+        if (longAbs.signum() == 0 && shortAbs.signum() == 0) {
+            engine.onOpenAborted("no leg filled " + sent);
+            return OpenResult.NOTHING_FILLED;
+        }
+        if (longAbs.signum() == 0 || shortAbs.signum() == 0) {
+            Venue filled = longAbs.signum() == 0 ? shortVenue : longVenue;
+            ReduceOnlyExecutor.Reduction r = reducer.reduceTo(filled, plan.symbol(), BigDecimal.ZERO, plan.cycleId(),
+                    LegRole.UNWIND);
+            if (!r.done()) {
+                return halt("NAKED LEG: only " + filled.displayName() + " " + plan.symbol() + " filled " + sent
+                        + " and the reduce-only unwind failed: " + r.describe());
+            }
+            engine.onOpenAborted("one leg only " + sent + "; " + filled.displayName() + " unwound");
+            return OpenResult.UNWOUND;
+        }
+        if (longAbs.subtract(shortAbs).abs().compareTo(plan.sizeStep()) > 0) {
+            Venue larger = longAbs.compareTo(shortAbs) > 0 ? longVenue : shortVenue;
+            BigDecimal target = longAbs.min(shortAbs);
+            ReduceOnlyExecutor.Reduction r = reducer.reduceTo(larger, plan.symbol(), target, plan.cycleId(), LegRole.LEVEL);
+            if (!r.done()) {
+                return halt("legs unequal after " + plan.hedgeId() + " (" + longAbs + " vs " + shortAbs
+                        + ") and levelling failed: " + r.describe());
+            }
+            try {
+                longPos = read(longVenue, plan.symbol());
+                shortPos = read(shortVenue, plan.symbol());
+            } catch (VenueException e) {
+                return halt("cannot read positions after levelling " + plan.hedgeId() + ": " + e.getMessage());
+            }
+            if (longPos.isEmpty() || shortPos.isEmpty()) {
+                return halt("a leg vanished while levelling " + plan.hedgeId());
+            }
+            LOG.warn("levelled {}: {} trimmed to {}", plan.hedgeId(), larger, target);
+        }
+        Instant now = clock.instant();
+        Position lp = longPos.orElseThrow();
+        Position sp = shortPos.orElseThrow();
+        HeldPosition held = new HeldPosition(plan.cycleId(), plan.symbol(),
+                new HeldLeg(longVenue, PositionSide.LONG, lp.absSize(), lp.entryPrice()),
+                new HeldLeg(shortVenue, PositionSide.SHORT, sp.absSize(), sp.entryPrice()),
+                plan.sizeStep(), now, now.plus(settings.holdDuration()));
+        engine.onOpened(held);
+        return OpenResult.HOLDING;
+    }
+
+    private Optional<Position> read(Venue v, String symbol) {
+        AccountState a = venues.account(v);
+        return a.position(symbol);
+    }
+
+    private OpenResult halt(String reason) {
+        engine.halt(reason);
+        return OpenResult.HALTED;
+    }
+
+    public enum OpenResult { HOLDING, NOTHING_FILLED, UNWOUND, HALTED }
+}

@@ -1,0 +1,12 @@
+package io.perpcarry.engine;
+
+/** The hedge cannot be planned (below a venue minimum, stale data, venue unreadable, already positioned). */
+public final class PlanRejectedException extends RuntimeException {
+    public PlanRejectedException(String message) {
+        super(message);
+    }
+
+    public PlanRejectedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

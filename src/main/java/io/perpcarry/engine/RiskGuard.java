@@ -1,0 +1,142 @@
+package io.perpcarry.engine;
+
+import io.perpcarry.domain.Position;
+import io.perpcarry.domain.Venue;
+import io.perpcarry.state.BotState;
+import io.perpcarry.state.HeldPosition;
+import io.perpcarry.state.Journal;
+import io.perpcarry.strategy.StopLoss;
+import io.perpcarry.strategy.StopLossCheck;
+import io.perpcarry.venue.VenueException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Watches the held hedge: stop-loss per leg, distance to liquidation within the margin buffer, leg imbalance beyond
+ * {@code max_leg_imbalance_pct}, and market data stale (or accounts unreadable) for longer than the grace period.
+ * Any of them → a close request. Runs on the check timer and on stream events; only acts while HOLDING.
+ */
+public final class RiskGuard {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final Venues venues;
+    private final RotationEngine engine;
+    private final StopLoss stopLoss;
+    private final EngineSettings settings;
+    private final Journal journal;
+    private final Clock clock;
+    private Instant staleSince;
+
+    public RiskGuard(Venues venues, RotationEngine engine, StopLoss stopLoss, EngineSettings settings, Journal journal,
+                     Clock clock) {
+        this.venues = venues;
+        this.engine = engine;
+        this.stopLoss = stopLoss;
+        this.settings = settings;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    public synchronized RiskVerdict check() {
+        Optional<HeldPosition> held = engine.position();
+        if (engine.state() != BotState.HOLDING || held.isEmpty()) {
+            staleSince = null;
+            return RiskVerdict.ok("nothing held (" + engine.state() + ")");
+        }
+        HeldPosition p = held.get();
+        Map<Venue, Position> legs = new LinkedHashMap<>();
+        Map<Venue, BigDecimal> marks = new LinkedHashMap<>();
+        String stale = null;
+        try {
+            for (Venue v : List.of(p.longLeg().venue(), p.shortLeg().venue())) {
+                if (!venues.get(v).marketDataFresh(p.symbol())) {
+                    stale = v.displayName() + " " + p.symbol() + " market data stale";
+                }
+                legs.put(v, venues.account(v).position(p.symbol()).orElse(null));
+                marks.put(v, venues.read(v, () -> venues.get(v).orderBook(p.symbol(), 1)).mid());
+            }
+        } catch (VenueException e) {
+            stale = "venue unreadable: " + e.getMessage();
+        }
+        if (stale != null) {
+            return staleVerdict(stale);
+        }
+        staleSince = null;
+        Position longPos = legs.get(p.longLeg().venue());
+        Position shortPos = legs.get(p.shortLeg().venue());
+        if (longPos == null || shortPos == null || longPos.signedSize().signum() <= 0 || shortPos.signedSize().signum() >= 0) {
+            return risk(new CloseRequest("a leg of " + p.describe() + " is missing or reversed: long " + size(longPos)
+                    + ", short " + size(shortPos), CloseRequest.Kind.IMBALANCE));
+        }
+        BigDecimal larger = longPos.absSize().max(shortPos.absSize());
+        BigDecimal imbalancePct = longPos.absSize().subtract(shortPos.absSize()).abs().multiply(HUNDRED)
+                .divide(larger, MathContext.DECIMAL64);
+        if (imbalancePct.compareTo(settings.maxLegImbalancePct()) > 0) {
+            return risk(new CloseRequest("legs of " + p.describe() + " differ by " + pct(imbalancePct) + "% > "
+                    + settings.maxLegImbalancePct().stripTrailingZeros().toPlainString() + "%", CloseRequest.Kind.IMBALANCE));
+        }
+        List<String> notes = new ArrayList<>();
+        for (Position leg : List.of(longPos, shortPos)) {
+            BigDecimal mark = marks.get(leg.venue());
+            if (settings.enableStopLoss()) {
+                StopLossCheck c = stopLoss.evaluate(withPnl(leg, mark));
+                if (c.triggered()) {
+                    return risk(new CloseRequest(c.reason(), CloseRequest.Kind.STOP_LOSS));
+                }
+                notes.add(c.reason());
+            }
+            if (leg.liquidationPrice() != null) {
+                BigDecimal distancePct = mark.subtract(leg.liquidationPrice()).abs().multiply(HUNDRED)
+                        .divide(mark, MathContext.DECIMAL64);
+                if (distancePct.compareTo(settings.marginBufferPct()) < 0) {
+                    return risk(new CloseRequest(leg.label() + " is " + pct(distancePct) + "% from liquidation at "
+                            + leg.liquidationPrice().toPlainString() + " (mark " + mark.toPlainString() + ", buffer "
+                            + settings.marginBufferPct().stripTrailingZeros().toPlainString() + "%)",
+                            CloseRequest.Kind.LIQUIDATION_DISTANCE));
+                }
+            }
+        }
+        return RiskVerdict.ok(String.join("; ", notes));
+    }
+
+    private RiskVerdict staleVerdict(String why) {
+        Instant now = clock.instant();
+        if (staleSince == null) {
+            staleSince = now;
+        }
+        if (!now.isBefore(staleSince.plus(settings.staleGrace()))) {
+            return risk(new CloseRequest(why + " since " + staleSince, CloseRequest.Kind.STALE_DATA));
+        }
+        return RiskVerdict.ok(why + " (grace until " + staleSince.plus(settings.staleGrace()) + ")");
+    }
+
+    private RiskVerdict risk(CloseRequest r) {
+        journal.append(r.stopLoss() ? "stop_loss" : "risk_close", Map.of("kind", r.kind(), "reason", r.reason()));
+        return RiskVerdict.close(r);
+    }
+
+    /** Venues may omit unrealized PnL; the stop-loss then uses (mark − entry) × signed size. */
+    private static Position withPnl(Position p, BigDecimal mark) {
+        if (p.unrealizedPnl() != null) {
+            return p;
+        }
+        BigDecimal pnl = mark.subtract(p.entryPrice()).multiply(p.signedSize());
+        return new Position(p.venue(), p.symbol(), p.signedSize(), p.entryPrice(), pnl, p.liquidationPrice(),
+                p.marginRatio());
+    }
+
+    private static String size(Position p) {
+        return p == null ? "flat" : p.signedSize().toPlainString();
+    }
+
+    private static String pct(BigDecimal v) {
+        return v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+}

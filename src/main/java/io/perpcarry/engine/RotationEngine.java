@@ -1,0 +1,291 @@
+package io.perpcarry.engine;
+
+import io.perpcarry.domain.Opportunity;
+import io.perpcarry.state.BotState;
+import io.perpcarry.state.CycleResult;
+import io.perpcarry.state.HeldPosition;
+import io.perpcarry.state.Journal;
+import io.perpcarry.state.StateStore;
+import io.perpcarry.strategy.Ranking;
+import io.perpcarry.strategy.RotationDecision;
+import io.perpcarry.strategy.RotationPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rotation state machine. Every transition is journaled (fsync'd) before it takes effect and then persisted.
+ * It decides; it never talks to a venue. Until the startup {@link Reconciler} has matched state.json with the
+ * venues it answers WAIT: nothing is opened on a guess.
+ */
+public final class RotationEngine {
+    private final EngineSettings settings;
+    private final RotationPolicy policy;
+    private final Journal journal;
+    private final StateStore store;
+    private final Clock clock;
+    private final Alerter alerter;
+    private boolean reconciled;
+    private Instant stateSince;
+    /** An open or close still unfinished after this is presumed dead (its thread failed): re-read the venues. */
+    static final java.time.Duration STUCK_AFTER = java.time.Duration.ofMinutes(5);
+
+    public RotationEngine(EngineSettings settings, Journal journal, StateStore store, Clock clock, Alerter alerter) {
+        this.settings = settings;
+        this.policy = new RotationPolicy(settings.rotationMode());
+        this.journal = journal;
+        this.store = store;
+        this.clock = clock;
+        this.alerter = alerter;
+    }
+
+    public synchronized EngineDecision onRanking(Ranking ranking) {
+        BotState s = store.state();
+        if (s == BotState.HALTED) {
+            return EngineDecision.of(EngineDecision.Action.WAIT, "halted: " + store.haltReason().orElse("?"));
+        }
+        if (!reconciled) {
+            return EngineDecision.of(EngineDecision.Action.WAIT, "venues not reconciled yet");
+        }
+        if (store.paused()) {
+            return EngineDecision.of(s == BotState.HOLDING ? EngineDecision.Action.HOLD : EngineDecision.Action.WAIT,
+                    "paused");
+        }
+        Instant now = clock.instant();
+        switch (s) {
+            case HOLDING:
+                return atHold(ranking, now);
+            case WAITING:
+                if (store.waitUntil().map(now::isBefore).orElse(false)) {
+                    return EngineDecision.of(EngineDecision.Action.WAIT, "waiting between cycles until "
+                            + store.waitUntil().get());
+                }
+                transition(BotState.IDLE, "wait between cycles over", Map.of());
+                return analyze(ranking, now);
+            case IDLE:
+                return analyze(ranking, now);
+            default:
+                if (stateSince != null && now.isAfter(stateSince.plus(STUCK_AFTER))) {
+                    journal.append("stuck", Map.of("state", s, "since", stateSince));
+                    reconciled = false; // the next scan reconciles with the venues before anything else
+                    return EngineDecision.of(EngineDecision.Action.WAIT, s + " unfinished since " + stateSince
+                            + "; reconciling with the venues");
+                }
+                return EngineDecision.of(EngineDecision.Action.WAIT, s + " in progress");
+        }
+    }
+
+    private EngineDecision analyze(Ranking ranking, Instant now) {
+        transition(BotState.ANALYZING, "new ranking", Map.of());
+        Optional<Opportunity> best = ranking.best();
+        if (best.isEmpty()) {
+            transition(BotState.IDLE, "no eligible opportunity", Map.of());
+            return EngineDecision.of(EngineDecision.Action.WAIT, "no eligible opportunity");
+        }
+        Opportunity o = best.get();
+        // Epoch second of the decision, strictly increasing: client order ids stay unique across cycles.
+        long cycleId = Math.max(now.getEpochSecond(), store.lastCycleId() + 1);
+        String why = o.symbol() + " long " + o.longVenue().displayName() + " / short " + o.shortVenue().displayName()
+                + " net APR " + o.netAprPct().stripTrailingZeros().toPlainString() + "%";
+        transition(BotState.OPENING, "opening " + why, Map.of("cycle_id", cycleId, "symbol", o.symbol()));
+        store.lastCycleId(cycleId);
+        store.persist();
+        return EngineDecision.open(o, cycleId, why);
+    }
+
+    private EngineDecision atHold(Ranking ranking, Instant now) {
+        HeldPosition p = store.position().orElseThrow(() -> new IllegalStateException("HOLDING without a position"));
+        if (now.isBefore(p.targetCloseAt())) {
+            return EngineDecision.of(EngineDecision.Action.HOLD, "holding " + p.describe() + " until " + p.targetCloseAt());
+        }
+        RotationDecision d = policy.decide(p.asHeldHedge(), ranking);
+        switch (d.action()) {
+            case EXTEND_HOLD -> {
+                Instant target = now.plus(settings.holdDuration());
+                journal.append("hold_extended", Map.of("cycle_id", p.cycleId(), "target_close_at", target,
+                        "reason", d.reason()));
+                store.position(p.withTargetCloseAt(target));
+                store.persist();
+                return EngineDecision.of(EngineDecision.Action.HOLD, d.reason());
+            }
+            case CLOSE -> {
+                transition(BotState.CLOSING, d.reason(), Map.of("cycle_id", p.cycleId()));
+                return new EngineDecision(EngineDecision.Action.CLOSE, Optional.empty(), p.cycleId(), d.reason());
+            }
+            default -> {
+                transition(BotState.CLOSING, d.reason(), Map.of("cycle_id", p.cycleId()));
+                return EngineDecision.rotate(d.next().orElseThrow(), p.cycleId(), d.reason());
+            }
+        }
+    }
+
+    /** OPENING → HOLDING with the legs read back; the hold clock starts at {@code p.openedAt()}. */
+    public synchronized void onOpened(HeldPosition p) {
+        requireState(BotState.OPENING, "confirm an open");
+        journal.append("position_opened", positionFields(p));
+        transition(BotState.HOLDING, "both legs confirmed: " + p.describe(), Map.of("cycle_id", p.cycleId()));
+        store.position(p);
+        store.persist();
+    }
+
+    /** OPENING → WAITING: nothing (or nothing any more) is on the venues. */
+    public synchronized void onOpenAborted(String reason) {
+        if (store.state() != BotState.OPENING) {
+            return;
+        }
+        journal.append("open_aborted", Map.of("cycle_id", store.lastCycleId(), "reason", reason));
+        enterWaiting(reason);
+    }
+
+    /** HOLDING → CLOSING. False when there is nothing to close or a close is already under way. */
+    public synchronized boolean beginClose(String reason) {
+        if (store.state() == BotState.CLOSING) {
+            return true;
+        }
+        if (store.state() != BotState.HOLDING) {
+            return false;
+        }
+        long cycle = store.position().map(HeldPosition::cycleId).orElse(0L);
+        transition(BotState.CLOSING, reason, Map.of("cycle_id", cycle));
+        return true;
+    }
+
+    /** CLOSING → WAITING with the realized result recorded. */
+    public synchronized void onClosed(CycleResult r) {
+        requireState(BotState.CLOSING, "record a close");
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("cycle_id", r.cycleId());
+        f.put("symbol", r.symbol());
+        f.put("reason", r.closeReason());
+        f.put("net_pnl", r.netPnl());
+        f.put("volume_usd", r.volumeUsd());
+        r.pnl().forEach((v, p) -> {
+            f.put(v.wireName() + "_trading_pnl", p.trading());
+            f.put(v.wireName() + "_fees", p.fees());
+            f.put(v.wireName() + "_funding", p.funding());
+        });
+        journal.append("position_closed", f);
+        store.record(r);
+        store.position(null);
+        enterWaiting("closed: " + r.closeReason());
+    }
+
+    /** Any state → HALTED. Only a person brings it back ({@link #resume}). */
+    public synchronized void halt(String reason) {
+        alerter.alert("HALTED: " + reason);
+        journal.append("halt", Map.of("reason", reason));
+        store.haltReason(reason);
+        transition(BotState.HALTED, reason, Map.of());
+    }
+
+    public synchronized void pause(String by) {
+        journal.append("paused", Map.of("by", by));
+        store.paused(true);
+        store.persist();
+    }
+
+    /**
+     * Clears a pause. From HALTED it does not trust memory: the engine goes back to "not reconciled" and the next
+     * scan reads both venues before anything else happens.
+     */
+    public synchronized void resume(String by) {
+        journal.append("resumed", Map.of("by", by));
+        store.paused(false);
+        if (store.state() == BotState.HALTED) {
+            store.haltReason(null);
+            reconciled = false;
+            transition(BotState.IDLE, "resumed by " + by + "; reconciling with the venues before anything else", Map.of());
+            return;
+        }
+        store.persist();
+    }
+
+    /**
+     * After an emergency close: flat → IDLE and paused (a person resumes trading); not flat → HALTED. The position on
+     * record is dropped only when the venues were verified flat.
+     */
+    public synchronized void emergencyDone(boolean flat, String summary) {
+        if (!flat) {
+            halt("emergency close left positions or orders: " + summary);
+            return;
+        }
+        store.position(null);
+        store.paused(true);
+        store.haltReason(null);
+        transition(BotState.IDLE, "emergency close verified flat; paused until resumed", Map.of());
+        reconciled = true;
+    }
+
+    /** The reconciler's verdict after reading the venues: the state and position to continue from. */
+    public synchronized void recovered(BotState state, HeldPosition position, String reason) {
+        journal.append("recovered", Map.of("state", state, "reason", reason));
+        store.position(position);
+        if (state == BotState.WAITING) {
+            store.waitUntil(clock.instant().plus(settings.waitBetweenCycles()));
+        }
+        if (state == BotState.HALTED) {
+            halt(reason);
+            return;
+        }
+        transition(state, reason, Map.of());
+        reconciled = true;
+    }
+
+    public synchronized boolean reconciled() {
+        return reconciled;
+    }
+
+    public BotState state() {
+        return store.state();
+    }
+
+    public Optional<HeldPosition> position() {
+        return store.position();
+    }
+
+    public StateStore store() {
+        return store;
+    }
+
+    private void enterWaiting(String reason) {
+        store.waitUntil(clock.instant().plus(settings.waitBetweenCycles()));
+        transition(BotState.WAITING, reason, Map.of("wait_until", store.waitUntil().get()));
+    }
+
+    private void transition(BotState to, String reason, Map<String, ?> extra) {
+        BotState from = store.state();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("from", from);
+        f.put("to", to);
+        f.put("reason", reason);
+        f.putAll(extra);
+        journal.append("state_change", f); // on disk before it takes effect
+        store.setState(to);
+        stateSince = clock.instant();
+        store.persist();
+    }
+
+    private void requireState(BotState expected, String what) {
+        if (store.state() != expected) {
+            throw new IllegalStateException("cannot " + what + " in state " + store.state());
+        }
+    }
+
+    static Map<String, Object> positionFields(HeldPosition p) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("cycle_id", p.cycleId());
+        f.put("symbol", p.symbol());
+        f.put("long_venue", p.longLeg().venue().wireName());
+        f.put("short_venue", p.shortLeg().venue().wireName());
+        f.put("long_size", p.longLeg().size());
+        f.put("short_size", p.shortLeg().size());
+        f.put("long_entry", p.longLeg().entryPrice());
+        f.put("short_entry", p.shortLeg().entryPrice());
+        f.put("size_step", p.sizeStep());
+        f.put("opened_at", p.openedAt());
+        f.put("target_close_at", p.targetCloseAt());
+        return f;
+    }
+}
