@@ -1,0 +1,53 @@
+package io.perpcarry.emulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * Scenario time for the demo: starts at {@code scenarioStart} and runs {@code timeScale} times faster
+ * than {@code base}, so a 4 h EdgeX funding interval passes in 4 minutes at scale 60.
+ */
+public final class ScaledClock extends Clock {
+    private final Clock base;
+    private final Instant baseStart;
+    private final Instant scenarioStart;
+    private final double timeScale;
+
+    public ScaledClock(Clock base, Instant scenarioStart, double timeScale) {
+        this(base, base.instant(), scenarioStart, timeScale);
+    }
+
+    private ScaledClock(Clock base, Instant baseStart, Instant scenarioStart, double timeScale) {
+        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+            throw new IllegalArgumentException("timeScale must be a positive finite number, was " + timeScale);
+        }
+        this.base = Objects.requireNonNull(base, "base");
+        this.baseStart = baseStart;
+        this.scenarioStart = Objects.requireNonNull(scenarioStart, "scenarioStart");
+        this.timeScale = timeScale;
+    }
+
+    public double timeScale() {
+        return timeScale;
+    }
+
+    @Override
+    public Instant instant() {
+        long elapsedNanos = Duration.between(baseStart, base.instant()).toNanos();
+        // double keeps sub-µs precision for months of elapsed time; rounding is monotonic
+        return scenarioStart.plusNanos(Math.round(elapsedNanos * timeScale));
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return base.getZone();
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return new ScaledClock(base.withZone(zone), baseStart, scenarioStart, timeScale);
+    }
+}

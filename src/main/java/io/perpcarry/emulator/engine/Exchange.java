@@ -1,0 +1,267 @@
+package io.perpcarry.emulator.engine;
+
+import io.perpcarry.emulator.VenueId;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One venue's view of the shared {@link MarketEngine}: its markets, books, funding and accounts. Every call
+ * first brings the engine up to the clock ({@link MarketEngine#sync()}), so answers are always current.
+ * Thread-safe. Accounts are identified by Lighter account index / EdgeX account id.
+ */
+public final class Exchange {
+    private final MarketEngine engine;
+    private final VenueState state;
+    private final OrderDesk desk;
+
+    Exchange(MarketEngine engine, VenueState state, OrderDesk desk) {
+        this.engine = engine;
+        this.state = state;
+        this.desk = desk;
+    }
+
+    public VenueId venue() {
+        return state.venue;
+    }
+
+    // ---- markets ----
+
+    public List<VenueMarket> markets() {
+        return state.markets.values().stream().map(m -> m.market).toList(); // static after construction
+    }
+
+    /** @throws EngineRejection UNKNOWN_MARKET */
+    public VenueMarket market(String symbol) {
+        return state.market(symbol).market;
+    }
+
+    /** Lighter market_id ("1") or EdgeX contractId ("10000001") → market. */
+    public Optional<VenueMarket> marketByVenueId(String venueMarketId) {
+        return markets().stream().filter(m -> m.venueMarketId().equals(venueMarketId)).findFirst();
+    }
+
+    /** The synthetic book, at most {@code depth} levels a side. */
+    public OrderBookSnapshot book(String symbol, int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth must be at least 1, was " + depth);
+        }
+        return engine.withLock(true, () -> bookLocked(symbol, depth));
+    }
+
+    OrderBookSnapshot bookLocked(String symbol, int depth) {
+        SyntheticBook book = state.market(symbol).book;
+        return new OrderBookSnapshot(symbol, book.version(), engine.now(),
+                book.bids().subList(0, Math.min(depth, book.bids().size())),
+                book.asks().subList(0, Math.min(depth, book.asks().size())), book.frozen());
+    }
+
+    public MarketStats stats(String symbol) {
+        return engine.withLock(true, () -> {
+            MarketState m = state.market(symbol);
+            Instant now = engine.now();
+            Instant cutoff = now.minus(Duration.ofHours(24));
+            BigDecimal index = engine.indexPriceLocked(symbol);
+            BigDecimal mark = m.book.mark();
+            BigDecimal baselineQuote = m.market.spec().volume24h();
+            BigDecimal base = baselineQuote.divide(mark, m.market.sizeDecimals(), java.math.RoundingMode.DOWN);
+            BigDecimal quote = baselineQuote;
+            long trades = 0;
+            for (Trade t : m.trades) {
+                if (t.time().isBefore(cutoff)) {
+                    break;
+                }
+                base = base.add(t.size());
+                quote = quote.add(t.price().multiply(t.size()));
+                trades++;
+            }
+            BigDecimal openInterest = m.market.spec().openInterest();
+            for (AccountState a : state.accounts.values()) {
+                BigDecimal size = a.size(symbol);
+                if (size.signum() > 0) {
+                    openInterest = openInterest.add(size);
+                }
+            }
+            IndexHistory history = engine.indexHistoryLocked(symbol);
+            return new MarketStats(symbol, index, mark, m.lastTradePrice != null ? m.lastTradePrice : mark,
+                    history.open(), history.high(), history.low(), base, Decimals.usd(quote), openInterest, trades, now);
+        });
+    }
+
+    /** The most recent trades on this venue, newest first. */
+    public List<Trade> recentTrades(String symbol, int limit) {
+        return engine.withLock(true, () -> state.market(symbol).trades.stream().limit(limit).toList());
+    }
+
+    // ---- funding ----
+
+    public FundingEstimate funding(String symbol) {
+        return engine.withLock(true, () -> state.market(symbol).estimate(engine.now()));
+    }
+
+    /** Settled periods in [from, to), newest first, at most {@code limit}; null bounds are open. */
+    public List<FundingSettlement> fundingHistory(String symbol, Instant from, Instant to, int limit) {
+        return engine.withLock(true, () -> state.market(symbol).settlements.stream()
+                .filter(s -> (from == null || !s.time().isBefore(from)) && (to == null || s.time().isBefore(to)))
+                .limit(limit).toList());
+    }
+
+    // ---- accounts ----
+
+    public List<Long> accountIds() {
+        return List.copyOf(state.accounts.keySet()); // static after construction
+    }
+
+    /** @throws EngineRejection UNKNOWN_ACCOUNT */
+    public AccountSnapshot account(long accountId) {
+        return engine.withLock(true, () -> state.snapshot(state.account(accountId), engine.now()));
+    }
+
+    /** Fills of the account, newest first; {@code symbol} null = all markets. */
+    public List<Fill> fills(long accountId, String symbol, int limit) {
+        return engine.withLock(true, () -> state.account(accountId).fills.stream()
+                .filter(f -> symbol == null || f.symbol().equals(symbol)).limit(limit).toList());
+    }
+
+    /** Funding payments of the account, newest first; {@code symbol} null = all markets. */
+    public List<FundingPayment> fundingPayments(long accountId, String symbol, int limit) {
+        return engine.withLock(true, () -> state.account(accountId).fundingPayments.stream()
+                .filter(p -> symbol == null || p.symbol().equals(symbol)).limit(limit).toList());
+    }
+
+    public List<Liquidation> liquidations(long accountId) {
+        return engine.withLock(true, () -> List.copyOf(state.account(accountId).liquidations));
+    }
+
+    // ---- orders ----
+
+    /**
+     * Validates and executes an order; never throws for business problems (see {@link OrderResult}).
+     * MARKET orders are immediate whatever their time in force (except FOK, which stays all-or-nothing).
+     * A reduce-only order larger than the position is clipped to the position size.
+     */
+    public OrderResult submit(long accountId, OrderRequest request) {
+        return engine.withLock(true, () -> desk.submit(accountId, request, engine.now()));
+    }
+
+    /** Open orders of the account, oldest first; {@code symbol} null = all markets. */
+    public List<Order> openOrders(long accountId, String symbol) {
+        return engine.withLock(true, () -> state.account(accountId).open.stream()
+                .filter(o -> symbol == null || o.symbol.equals(symbol)).map(WorkingOrder::snapshot).toList());
+    }
+
+    /** Any order of the account (open or ended) by engine order id. */
+    public Optional<Order> order(long accountId, long orderId) {
+        return engine.withLock(true, () -> allOrders(state.account(accountId))
+                .filter(o -> o.orderId == orderId).findFirst().map(WorkingOrder::snapshot));
+    }
+
+    /** Any order of the account (open or ended) by client order id; the latest when reused. */
+    public Optional<Order> orderByClientId(long accountId, String clientOrderId) {
+        return engine.withLock(true, () -> allOrders(state.account(accountId))
+                .filter(o -> clientOrderId.equals(o.clientOrderId))
+                .max((a, b) -> Long.compare(a.orderId, b.orderId)).map(WorkingOrder::snapshot));
+    }
+
+    private static Stream<WorkingOrder> allOrders(AccountState account) {
+        return Stream.concat(account.open.stream(), account.ended.stream());
+    }
+
+    /** Orders of the account that ended (filled / canceled), newest first. */
+    public List<Order> orderHistory(long accountId, String symbol, int limit) {
+        return engine.withLock(true, () -> state.account(accountId).ended.stream()
+                .filter(o -> symbol == null || o.symbol.equals(symbol)).limit(limit).map(WorkingOrder::snapshot)
+                .toList());
+    }
+
+    public CancelResult cancel(long accountId, long orderId) {
+        return engine.withLock(true, () -> {
+            AccountState account = state.account(accountId);
+            return allOrders(account).filter(o -> o.orderId == orderId).findFirst()
+                    .map(o -> desk.cancel(account, o, engine.now()))
+                    .orElse(CancelResult.failed(null, RejectReason.ORDER_NOT_FOUND));
+        });
+    }
+
+    /** Cancels the open order with this client id (or reports the latest ended one with ORDER_NOT_FOUND). */
+    public CancelResult cancelByClientId(long accountId, String clientOrderId) {
+        return engine.withLock(true, () -> {
+            AccountState account = state.account(accountId);
+            Optional<WorkingOrder> open = account.open.stream()
+                    .filter(o -> clientOrderId.equals(o.clientOrderId)).findFirst();
+            if (open.isPresent()) {
+                return desk.cancel(account, open.get(), engine.now());
+            }
+            return account.ended.stream().filter(o -> clientOrderId.equals(o.clientOrderId)).findFirst()
+                    .map(o -> CancelResult.failed(o.snapshot(), RejectReason.ORDER_NOT_FOUND))
+                    .orElse(CancelResult.failed(null, RejectReason.ORDER_NOT_FOUND));
+        });
+    }
+
+    /** Cancels every open order of the account in {@code symbol} (null = all markets); returns them. */
+    public List<Order> cancelAll(long accountId, String symbol) {
+        return engine.withLock(true, () -> {
+            AccountState account = state.account(accountId);
+            List<Order> canceled = new ArrayList<>();
+            for (WorkingOrder o : List.copyOf(account.open)) {
+                if (symbol == null || o.symbol.equals(symbol)) {
+                    canceled.add(desk.cancel(account, o, engine.now()).order());
+                }
+            }
+            return canceled;
+        });
+    }
+
+    /**
+     * Sets the account's leverage for a market; initial margin becomes 1/leverage. Only cross margin is
+     * emulated: {@code cross == false} is refused with INVALID_LEVERAGE.
+     *
+     * @throws EngineRejection INVALID_LEVERAGE, INSUFFICIENT_MARGIN (current positions would not fit), UNKNOWN_*
+     */
+    public void setLeverage(long accountId, String symbol, int leverage, boolean cross) {
+        engine.withLock(true, () -> {
+            AccountState account = state.account(accountId);
+            VenueMarket market = state.market(symbol).market;
+            if (!cross) {
+                throw new EngineRejection(RejectReason.INVALID_LEVERAGE, "isolated margin is not emulated");
+            }
+            if (leverage < 1 || leverage > market.maxLeverage()) {
+                throw new EngineRejection(RejectReason.INVALID_LEVERAGE,
+                        "leverage must be 1.." + market.maxLeverage() + " for " + symbol + ", was " + leverage);
+            }
+            Integer before = account.leverage.put(symbol, leverage);
+            BigDecimal needed = state.initialMargin(account).add(state.orderMargin(account));
+            BigDecimal equity = state.equity(account);
+            if (needed.compareTo(equity) > 0) {
+                if (before == null) {
+                    account.leverage.remove(symbol);
+                } else {
+                    account.leverage.put(symbol, before);
+                }
+                throw new EngineRejection(RejectReason.INSUFFICIENT_MARGIN, "at " + leverage + "x the initial margin "
+                        + needed.toPlainString() + " would exceed equity " + equity.toPlainString());
+            }
+            state.events.accountChanged(state.venue, accountId);
+            return null;
+        });
+    }
+
+    /** The account's leverage setting for a market (the market default until set). */
+    public int leverage(long accountId, String symbol) {
+        return engine.withLock(true, () -> state.leverage(state.account(accountId), symbol));
+    }
+
+    /** Adds (or, negative, withdraws) collateral; for admin and tests. */
+    public AccountSnapshot adjustCollateral(long accountId, BigDecimal amount) {
+        return engine.withLock(true, () -> {
+            AccountState account = state.account(accountId);
+            account.collateral = Decimals.usd(account.collateral.add(amount));
+            state.events.accountChanged(state.venue, accountId);
+            return state.snapshot(account, engine.now());
+        });
+    }
+}

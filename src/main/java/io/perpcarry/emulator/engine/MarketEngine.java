@@ -1,0 +1,349 @@
+package io.perpcarry.emulator.engine;
+
+import io.perpcarry.emulator.VenueId;
+import io.perpcarry.emulator.scenario.EdgexAccountSpec;
+import io.perpcarry.emulator.scenario.LighterAccountSpec;
+import io.perpcarry.emulator.scenario.MarketSpec;
+import io.perpcarry.emulator.scenario.PriceShock;
+import io.perpcarry.emulator.scenario.Scenario;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The one simulated market under both venue emulators. Plain Java, no I/O, deterministic: simulation time
+ * advances in fixed scenario steps ({@link Scenario#step()}) from the clock's instant at construction, so the
+ * same scenario, start instant and sequence of calls give the same prices, rates and fills whatever the wall
+ * clock does between calls.
+ *
+ * <p>Each step: the index price walk, scripted shocks, funding ticks, requoting the venues' books, expiries
+ * and resting orders that the venue's book moved through, funding settlements (Lighter hourly on the hour,
+ * EdgeX every fundingRateIntervalMin from 00:00 UTC), liquidations. Thread-safe (one lock); listeners run
+ * after the lock is released.
+ */
+public final class MarketEngine {
+    private static final System.Logger LOG = System.getLogger(MarketEngine.class.getName());
+
+    private final Scenario scenario;
+    private final Clock clock;
+    private final Instant start;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final EventBuffer events = new EventBuffer();
+    private final IdSource ids = new IdSource();
+    private final Map<String, PriceWalk> walks = new LinkedHashMap<>();
+    private final Map<String, IndexHistory> indexHistory = new LinkedHashMap<>();
+    private final List<ShockAt> shocks = new ArrayList<>();
+    private final Map<VenueId, VenueState> venues = new EnumMap<>(VenueId.class);
+    private final Map<VenueId, OrderDesk> desks = new EnumMap<>(VenueId.class);
+    private final Map<VenueId, Exchange> exchanges = new EnumMap<>(VenueId.class);
+    private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    private Instant simTime;
+    private int nextShock;
+
+    private record ShockAt(Duration at, String symbol, BigDecimal pct) {
+    }
+
+    public MarketEngine(Scenario scenario, Clock clock) {
+        this.scenario = Objects.requireNonNull(scenario, "scenario");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.start = clock.instant();
+        this.simTime = start;
+        SplittableRandom seeds = new SplittableRandom(scenario.seed());
+        for (MarketSpec m : scenario.markets()) {
+            walks.put(m.symbol(), new PriceWalk(m, seeds.nextLong(), scenario.step()));
+            IndexHistory history = new IndexHistory();
+            history.add(start, walks.get(m.symbol()).price());
+            indexHistory.put(m.symbol(), history);
+            for (PriceShock s : m.shocks()) {
+                shocks.add(new ShockAt(s.at(), m.symbol(), s.pct()));
+            }
+        }
+        shocks.sort(Comparator.comparing(ShockAt::at));
+        for (VenueId venueId : VenueId.values()) {
+            VenueState venue = new VenueState(venueId, ids, events);
+            for (MarketSpec m : scenario.markets()) {
+                VenueMarket vm = VenueMarkets.of(venueId, m);
+                SyntheticBook book = new SyntheticBook(m.book(), vm.tickSize(), vm.stepSize());
+                book.refresh(Decimals.withBps(walks.get(m.symbol()).price(), vm.basisBps()));
+                var path = venueId == VenueId.LIGHTER ? m.lighter().funding() : m.edgex().funding();
+                MarketState market = new MarketState(vm, book, new FundingProcess(path, seeds.nextLong()), start);
+                backfillFunding(market);
+                venue.markets.put(m.symbol(), market);
+            }
+            venues.put(venueId, venue);
+            desks.put(venueId, new OrderDesk(venue));
+            exchanges.put(venueId, new Exchange(this, venue, desks.get(venueId)));
+        }
+        for (LighterAccountSpec a : scenario.lighterAccounts()) {
+            venues.get(VenueId.LIGHTER).accounts.put(a.accountIndex(), new AccountState(a.accountIndex(), a.collateral()));
+        }
+        for (EdgexAccountSpec a : scenario.edgexAccounts()) {
+            venues.get(VenueId.EDGEX).accounts.put(a.accountId(), new AccountState(a.accountId(), a.collateral()));
+        }
+        events.drain(List.of()); // construction is not news to anyone
+    }
+
+    /** History before the start, at each path's first rate, so venues can answer history queries at once. */
+    private void backfillFunding(MarketState market) {
+        long period = market.market.settlementMinutes() * 60L;
+        long last = Math.floorDiv(start.getEpochSecond(), period) * period;
+        long first = start.minus(scenario.fundingHistory()).getEpochSecond();
+        List<Long> times = new ArrayList<>();
+        for (long t = last; t > first; t -= period) {
+            times.add(t);
+        }
+        for (int i = times.size() - 1; i >= 0; i--) {
+            market.addSettlement(new FundingSettlement(market.symbol(), Instant.ofEpochSecond(times.get(i)),
+                    market.funding.initialRate(), market.ratePerSettlement(), market.book.mark(), true));
+        }
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The instant simulation started from (the clock's instant at construction). */
+    public Instant startTime() {
+        return start;
+    }
+
+    public Exchange venue(VenueId venue) {
+        return exchanges.get(venue);
+    }
+
+    /** Runs every whole step up to {@code now}; earlier instants are ignored (time never goes back). */
+    public void syncTo(Instant now) {
+        withLock(false, () -> {
+            advance(now);
+            return null;
+        });
+    }
+
+    /** {@code syncTo(clock().instant())}; wire layers may call it on a timer to drive WebSocket pushes. */
+    public void sync() {
+        withLock(true, () -> null);
+    }
+
+    /** Simulation time reached so far (a whole number of steps after the start). */
+    public Instant simulationTime() {
+        return withLock(false, () -> simTime);
+    }
+
+    /** The shared index price of a market. */
+    public BigDecimal indexPrice(String symbol) {
+        return withLock(true, () -> walk(symbol).price());
+    }
+
+    /** Moves the index price to {@code price}; the walk continues from there. */
+    public void setMid(String symbol, BigDecimal price) {
+        withLock(true, () -> {
+            walk(symbol).set(price);
+            afterPriceChange(simTime);
+            return null;
+        });
+    }
+
+    /** Moves the index price by {@code pct} percent (-5 = down 5 %). */
+    public void shock(String symbol, BigDecimal pct) {
+        withLock(true, () -> {
+            walk(symbol).shock(pct);
+            afterPriceChange(simTime);
+            return null;
+        });
+    }
+
+    /** A frozen book keeps its levels and mark while the index walks on (resting orders are not filled). */
+    public void freezeBook(VenueId venue, String symbol, boolean frozen) {
+        withLock(true, () -> {
+            MarketState market = venues.get(venue).market(symbol);
+            market.book.setFrozen(frozen);
+            if (!frozen) {
+                market.book.refresh(venueMid(market));
+            }
+            events.bookChanged(venue, symbol);
+            return null;
+        });
+    }
+
+    /** Overrides the funding estimate (native unit); the market's funding path continues from it. */
+    public void setFundingRate(VenueId venue, String symbol, BigDecimal rate) {
+        withLock(true, () -> {
+            MarketState market = venues.get(venue).market(symbol);
+            market.funding.override(rate);
+            market.fundingUpdatedAt = simTime;
+            FundingEstimate estimate = market.estimate(simTime);
+            events.add(l -> l.onFundingRateChanged(venue, estimate));
+            return null;
+        });
+    }
+
+    public void addListener(EngineListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(EngineListener listener) {
+        listeners.remove(listener);
+    }
+
+    // ---- internals ----
+
+    /** Runs {@code action} under the lock (after catching up with the clock if asked), then delivers events. */
+    <T> T withLock(boolean syncFirst, Supplier<T> action) {
+        List<Consumer<EngineListener>> toDeliver;
+        T result;
+        lock.lock();
+        try {
+            if (syncFirst) {
+                advance(clock.instant());
+            }
+            result = action.get();
+            toDeliver = drainEvents();
+        } finally {
+            lock.unlock();
+        }
+        deliver(toDeliver);
+        return result;
+    }
+
+    Instant now() {
+        return simTime;
+    }
+
+    BigDecimal indexPriceLocked(String symbol) {
+        return walk(symbol).price();
+    }
+
+    IndexHistory indexHistoryLocked(String symbol) {
+        walk(symbol);
+        return indexHistory.get(symbol);
+    }
+
+    private PriceWalk walk(String symbol) {
+        PriceWalk walk = walks.get(symbol);
+        if (walk == null) {
+            throw new EngineRejection(RejectReason.UNKNOWN_MARKET, "no market " + symbol);
+        }
+        return walk;
+    }
+
+    private BigDecimal venueMid(MarketState market) {
+        return Decimals.withBps(walks.get(market.symbol()).price(), market.market.basisBps());
+    }
+
+    private void advance(Instant now) {
+        Duration step = scenario.step();
+        while (!simTime.plus(step).isAfter(now)) {
+            Instant previous = simTime;
+            simTime = simTime.plus(step);
+            runStep(previous, simTime);
+        }
+    }
+
+    private void runStep(Instant previous, Instant t) {
+        Duration elapsed = Duration.between(start, t);
+        walks.values().forEach(PriceWalk::step);
+        while (nextShock < shocks.size() && shocks.get(nextShock).at().compareTo(elapsed) <= 0) {
+            ShockAt s = shocks.get(nextShock++);
+            walks.get(s.symbol()).shock(s.pct());
+        }
+        if (crossed(previous, t, 60)) {
+            walks.forEach((symbol, walk) -> indexHistory.get(symbol).add(t, walk.price()));
+        }
+        if (elapsed.toNanos() % scenario.fundingTick().toNanos() == 0) {
+            for (VenueState venue : venues.values()) {
+                for (MarketState market : venue.markets.values()) {
+                    if (market.funding.tick(elapsed)) {
+                        market.fundingUpdatedAt = t;
+                        FundingEstimate estimate = market.estimate(t);
+                        events.add(l -> l.onFundingRateChanged(venue.venue, estimate));
+                    }
+                }
+            }
+        }
+        afterPriceChange(t);
+        for (VenueState venue : venues.values()) {
+            for (MarketState market : venue.markets.values()) {
+                long period = market.market.settlementMinutes() * 60L;
+                if (crossed(previous, t, period)) {
+                    Instant boundary = Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), period) * period);
+                    venue.settleFunding(market, boundary);
+                }
+            }
+            venue.liquidateUnderwater(t);
+        }
+    }
+
+    /** Requote books, work resting orders and check liquidations after the index moved. */
+    private void afterPriceChange(Instant t) {
+        for (VenueState venue : venues.values()) {
+            for (MarketState market : venue.markets.values()) {
+                if (market.book.refresh(venueMid(market))) {
+                    events.bookChanged(venue.venue, market.symbol());
+                }
+            }
+            desks.get(venue.venue).onStep(t);
+            venue.liquidateUnderwater(t);
+            for (AccountState account : venue.accounts.values()) {
+                if (!account.positions.isEmpty() || !account.open.isEmpty()) {
+                    events.accountChanged(venue.venue, account.accountId); // marks moved, so PnL did
+                }
+            }
+        }
+    }
+
+    /** Whether a boundary of {@code periodSeconds} (epoch-aligned) lies in (previous, t]. */
+    private static boolean crossed(Instant previous, Instant t, long periodSeconds) {
+        long periodNanos = periodSeconds * 1_000_000_000L;
+        return Math.floorDiv(epochNanos(t), periodNanos) > Math.floorDiv(epochNanos(previous), periodNanos);
+    }
+
+    private static long epochNanos(Instant i) {
+        return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
+    }
+
+    private List<Consumer<EngineListener>> drainEvents() {
+        List<Consumer<EngineListener>> coalesced = new ArrayList<>();
+        for (EventBuffer.BookKey key : events.books) {
+            OrderBookSnapshot book = exchanges.get(key.venue()).bookLocked(key.symbol(), Integer.MAX_VALUE);
+            coalesced.add(l -> l.onBookChanged(key.venue(), book));
+        }
+        for (EventBuffer.AccountKey key : events.accounts) {
+            VenueState venue = venues.get(key.venue());
+            AccountSnapshot account = venue.snapshot(venue.account(key.accountId()), simTime);
+            coalesced.add(l -> l.onAccountChanged(key.venue(), account));
+        }
+        return events.drain(coalesced);
+    }
+
+    private void deliver(List<Consumer<EngineListener>> toDeliver) {
+        if (toDeliver.isEmpty() || listeners.isEmpty()) {
+            return;
+        }
+        for (Consumer<EngineListener> event : toDeliver) {
+            for (EngineListener listener : listeners) {
+                try {
+                    event.accept(listener);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "engine listener " + listener + " failed", e);
+                }
+            }
+        }
+    }
+}
