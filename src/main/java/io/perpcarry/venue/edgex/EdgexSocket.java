@@ -61,7 +61,7 @@ final class EdgexSocket implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final Handler handler;
-    private final ProducerTemplate producer;
+    private ProducerTemplate producer;
 
     private final Object lock = new Object();
     private volatile long generation;
@@ -85,7 +85,6 @@ final class EdgexSocket implements AutoCloseable {
         this.clock = clock;
         this.scheduler = scheduler;
         this.handler = handler;
-        this.producer = camel.createProducerTemplate();
     }
 
     void start() {
@@ -122,7 +121,10 @@ final class EdgexSocket implements AutoCloseable {
         // accountId/timestamp is set on the endpoint's configuration below. The component's own reconnect is
         // kept out of the way: see the class comment.
         String uri = component + ":" + u.getScheme() + "://" + u.getHost() + ":" + port(u) + u.getPath()
-                + "?consumeAsClient=true&reconnectInitialDelay=3600000&reconnectInterval=3600000&maxReconnectAttempts=1";
+                + "?consumeAsClient=true&reconnectInitialDelay=3600000&reconnectInterval=3600000&maxReconnectAttempts=1"
+                // A distinct URI per generation: Camel caches producers by URI, and a cached producer of a stopped
+                // endpoint would silently open a socket of its own instead of sending on the consumer's.
+                + "&edgexGeneration=" + gen;
         try {
             VertxWebsocketEndpoint ep = camel.getEndpoint(uri, VertxWebsocketEndpoint.class);
             ep.getConfiguration().setWebsocketURI(u);
@@ -136,6 +138,7 @@ final class EdgexSocket implements AutoCloseable {
             synchronized (lock) {
                 endpoint = ep;
                 routeId = id;
+                producer = camel.createProducerTemplate();
             }
             camel.addRoutes(new RouteBuilder() {
                 @Override
@@ -183,15 +186,17 @@ final class EdgexSocket implements AutoCloseable {
     /** Sends on the current socket; false (and a reconnect) when it cannot be sent. */
     boolean send(String text) {
         VertxWebsocketEndpoint ep;
+        ProducerTemplate p;
         long gen;
         synchronized (lock) {
             if (!up || endpoint == null) {
                 return false;
             }
             ep = endpoint;
+            p = producer;
             gen = generation;
         }
-        Exchange result = producer.send(ep, e -> e.getIn().setBody(text));
+        Exchange result = p.send(ep, e -> e.getIn().setBody(text));
         if (result.getException() != null) {
             LOG.warn("EdgeX {} stream send failed: {}", name, rootMessage(result.getException()));
             scheduler.execute(() -> tearDown(gen, "send failed"));
@@ -232,6 +237,7 @@ final class EdgexSocket implements AutoCloseable {
     private void tearDown(long gen, String reason) {
         String id;
         VertxWebsocketEndpoint ep;
+        ProducerTemplate p;
         synchronized (lock) {
             if (gen != generation) {
                 return;
@@ -240,11 +246,13 @@ final class EdgexSocket implements AutoCloseable {
             up = false;
             id = routeId;
             ep = endpoint;
+            p = producer;
             routeId = null;
             endpoint = null;
+            producer = null;
         }
         handler.onDown(reason);
-        removeRoute(id, ep);
+        removeRoute(id, ep, p);
         synchronized (lock) {
             if (closed) {
                 return;
@@ -261,8 +269,11 @@ final class EdgexSocket implements AutoCloseable {
         return ThreadLocalRandom.current().nextLong(cap / 2, cap + 1);
     }
 
-    private void removeRoute(String id, VertxWebsocketEndpoint ep) {
+    private void removeRoute(String id, VertxWebsocketEndpoint ep, ProducerTemplate p) {
         try {
+            if (p != null) {
+                p.close();
+            }
             if (id != null && camel.getRoute(id) != null) {
                 camel.getRouteController().stopRoute(id, 2, TimeUnit.SECONDS);
                 camel.removeRoute(id);
@@ -280,24 +291,22 @@ final class EdgexSocket implements AutoCloseable {
     public void close() {
         String id;
         VertxWebsocketEndpoint ep;
+        ProducerTemplate p;
         synchronized (lock) {
             closed = true;
             generation++;
             up = false;
             id = routeId;
             ep = endpoint;
+            p = producer;
             routeId = null;
             endpoint = null;
+            producer = null;
         }
         if (watchdog != null) {
             watchdog.cancel(false);
         }
-        removeRoute(id, ep);
-        try {
-            producer.close();
-        } catch (Exception e) {
-            LOG.debug("closing producer: {}", e.toString());
-        }
+        removeRoute(id, ep, p);
     }
 
     private static int port(URI u) {
