@@ -55,7 +55,12 @@ final class EdgexEmulatorHarness implements AutoCloseable {
     final List<EdgexConnector> connectors = new ArrayList<>();
 
     EdgexEmulatorHarness(double volatility) {
-        engine = new MarketEngine(ScenarioLoader.parse(scenario(volatility), "harness"), engineClock);
+        this(volatility, "PT1S");
+    }
+
+    /** {@code step}: the engine's simulation step; long steps make hours of simulated time cheap. */
+    EdgexEmulatorHarness(double volatility, String step) {
+        engine = new MarketEngine(ScenarioLoader.parse(scenario(volatility, step), "harness"), engineClock);
         emulator = EdgexEmulator.forScenario(engine, Clock.systemUTC(), faults, requests,
                 EdgexEmulatorOptions.defaults().withPingInterval(Duration.ofMillis(500)).withTick(Duration.ofMillis(50)))
                 .start();
@@ -135,7 +140,7 @@ final class EdgexEmulatorHarness implements AutoCloseable {
         return EdgexOrderSigner.fromHex(TRADING_KEY).address().toString();
     }
 
-    private static String scenario(double volatility) {
+    private static String scenario(double volatility, String step) {
         StringBuilder markets = new StringBuilder();
         for (int i = 0; i < MARKETS; i++) {
             String s = SYMBOLS[i];
@@ -159,11 +164,11 @@ final class EdgexEmulatorHarness implements AutoCloseable {
                     """.formatted(s, price, volatility, 1_000_000_000L + i, i + 1, 10000001 + i, s, rate));
         }
         return """
-                {"seed": 7, "timeScale": 1, "step": "PT1S", "fundingTick": "PT60S", "fundingHistory": "PT4H",
+                {"seed": 7, "timeScale": 1, "step": "%s", "fundingTick": "PT60S", "fundingHistory": "PT4H",
                  "markets": [%s],
                  "accounts": {"lighter": [], "edgex": [{"accountId": %d, "tradingAddress": "%s", "apiKey": "%s",
                    "passphrase": "%s", "secret": "%s", "collateral": "100000"}]}}
-                """.formatted(markets, ACCOUNT_ID, tradingAddress(), API_KEY, PASSPHRASE, SECRET);
+                """.formatted(step, markets, ACCOUNT_ID, tradingAddress(), API_KEY, PASSPHRASE, SECRET);
     }
 
     @Override
