@@ -1,26 +1,22 @@
 package io.perpcarry.venue;
 
-import io.perpcarry.domain.OrderBook;
 import io.perpcarry.domain.Venue;
 
 /**
- * Hooks a connector's streams call so the engine can react without polling. Called on the stream's thread:
- * implementations must return quickly and must not call back into the connector's blocking methods there.
- * Every method has an empty default so a listener implements only what it needs.
+ * What a venue's streams tell the engine. Callbacks run on the stream's I/O thread: keep them short and
+ * read the data back through the {@link VenueConnector} (they carry no data, so a slow reader never sees a
+ * half-applied update).
  */
 public interface MarketDataListener {
-    MarketDataListener NONE = new MarketDataListener() {
-    };
-
-    /** A local book changed (snapshot or update applied). */
-    default void onBook(Venue venue, String symbol, OrderBook book) {
+    /** The locally kept book of {@code symbol} changed (snapshot or update applied). */
+    default void onBookChanged(Venue venue, String symbol) {
     }
 
-    /** The account changed on the venue (fill, order, position, funding); read it back with {@code account()}. */
+    /** The book of {@code symbol} can no longer be trusted (stream down, gap); it is being resynced. */
+    default void onMarketDataStale(Venue venue, String symbol) {
+    }
+
+    /** Positions, orders, trades or balances of the account changed: read the account again. */
     default void onAccountChanged(Venue venue) {
-    }
-
-    /** A stream went down ({@code up=false}: books are stale, do not trade on them) or came back synced. */
-    default void onStreamState(Venue venue, boolean up) {
     }
 }

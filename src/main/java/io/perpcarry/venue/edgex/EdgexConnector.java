@@ -2,6 +2,7 @@ package io.perpcarry.venue.edgex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perpcarry.config.EdgexCredentials;
+import io.perpcarry.config.RuntimeEnvironment;
 import io.perpcarry.config.VenueEndpoints;
 import io.perpcarry.crypto.edgex.EdgexApiCredentials;
 import io.perpcarry.crypto.edgex.EdgexDomain;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
@@ -61,6 +63,34 @@ public final class EdgexConnector implements VenueConnector {
     private final Object catalogLock = new Object();
     private volatile EdgexCatalog catalog;
     private volatile EdgexStreams streams;
+    private final List<MarketDataListener> listeners = new CopyOnWriteArrayList<>();
+    /** Streams call this; it forwards to every listener and keeps one listener's failure from the others. */
+    private final MarketDataListener fanOut = new MarketDataListener() {
+        @Override
+        public void onBookChanged(Venue venue, String symbol) {
+            each(l -> l.onBookChanged(venue, symbol));
+        }
+
+        @Override
+        public void onMarketDataStale(Venue venue, String symbol) {
+            each(l -> l.onMarketDataStale(venue, symbol));
+        }
+
+        @Override
+        public void onAccountChanged(Venue venue) {
+            each(l -> l.onAccountChanged(venue));
+        }
+
+        private void each(java.util.function.Consumer<MarketDataListener> call) {
+            for (MarketDataListener l : listeners) {
+                try {
+                    call.accept(l);
+                } catch (RuntimeException e) {
+                    LOG.warn("EdgeX market data listener {} failed: {}", l, e.toString());
+                }
+            }
+        }
+    };
 
     public EdgexConnector(CamelContext camel, VenueEndpoints<EdgexCredentials> endpoints, Clock clock) {
         this(camel, endpoints, clock, EdgexSettings.DEFAULT);
@@ -107,11 +137,21 @@ public final class EdgexConnector implements VenueConnector {
         return Venue.EDGEX;
     }
 
+    /** From the runtime environment (EDGEX_* variables). */
+    public static EdgexConnector fromEnvironment(CamelContext camel, RuntimeEnvironment env, Clock clock) {
+        return new EdgexConnector(camel, env.edgex(), clock);
+    }
+
+    /** Listeners hear of book changes, stale books and account changes; add before or after starting the streams. */
+    public void addListener(MarketDataListener listener) {
+        listeners.add(listener);
+    }
+
     /**
      * Starts the depth/ticker stream for these symbols (and the private stream with credentials). Books and
      * {@link #marketDataFresh} need it; {@link #snapshots} reads books only from it. 0-1 requests (metadata).
      */
-    public void startStreams(Collection<String> symbols, MarketDataListener listener) {
+    public void startStreams(Collection<String> symbols) {
         if (streams != null) {
             throw new IllegalStateException("EdgeX streams already started");
         }
@@ -121,7 +161,7 @@ public final class EdgexConnector implements VenueConnector {
             EdgexMarket m = c.bySymbol(s).orElseThrow(() -> invalid("EdgeX lists no tradable market " + s));
             contracts.put(m.contractId(), s);
         }
-        EdgexStreams st = new EdgexStreams(camel, endpoints.wsUrl(), contracts, streamAuth, settings, clock, listener);
+        EdgexStreams st = new EdgexStreams(camel, endpoints.wsUrl(), contracts, streamAuth, settings, clock, fanOut);
         st.start();
         streams = st;
     }

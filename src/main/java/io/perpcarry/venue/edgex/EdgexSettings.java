@@ -40,6 +40,11 @@ public record EdgexSettings(String quoteSuffix, Duration metadataTtl, Duration t
                 reconnectMax, depthLevel, orderExpiry, readRetry);
     }
 
+    public EdgexSettings withTickerMaxAge(Duration age) {
+        return new EdgexSettings(quoteSuffix, metadataTtl, age, bookMaxAge, pingInterval, deadAfter, reconnectMin,
+                reconnectMax, depthLevel, orderExpiry, readRetry);
+    }
+
     public EdgexSettings withReadRetry(RetryPolicy policy) {
         return new EdgexSettings(quoteSuffix, metadataTtl, tickerMaxAge, bookMaxAge, pingInterval, deadAfter,
                 reconnectMin, reconnectMax, depthLevel, orderExpiry, policy);

@@ -17,7 +17,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -66,12 +65,10 @@ public final class EdgexStreams implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Map<String, LocalBook> books = new ConcurrentHashMap<>();
     private final Map<String, EdgexMapper.Ticker> tickers = new ConcurrentHashMap<>();
-    private final Set<String> awaitingSnapshot = ConcurrentHashMap.newKeySet();
     private final AtomicLong resyncs = new AtomicLong();
     private VertxWebsocketComponent component;
     private EdgexSocket publicSocket;
     private EdgexSocket privateSocket;
-    private volatile boolean reportedUp;
 
     EdgexStreams(CamelContext camel, URI wsBase, Map<String, String> symbolByContract, Optional<PrivateAuth> auth,
                  EdgexSettings settings, Clock clock, MarketDataListener listener) {
@@ -197,7 +194,6 @@ public final class EdgexStreams implements AutoCloseable {
     private final class PublicHandler implements EdgexSocket.Handler {
         @Override
         public void onOpen() {
-            awaitingSnapshot.addAll(books.keySet());
             for (String id : books.keySet()) {
                 publicSocket.send(subscribe("subscribe", depthChannel(id)));
                 publicSocket.send(subscribe("subscribe", "ticker." + id));
@@ -224,7 +220,7 @@ public final class EdgexStreams implements AutoCloseable {
                 }
             });
             tickers.clear();
-            reportState(false);
+            symbolByContract.values().forEach(symbol -> listener.onMarketDataStale(Venue.EDGEX, symbol));
         }
     }
 
@@ -257,12 +253,10 @@ public final class EdgexStreams implements AutoCloseable {
 
     private void onDepth(String contractId, LocalBook book, EdgexMapper.Depth d) {
         LocalBook.Applied result;
-        OrderBook view = null;
+        boolean usable;
         synchronized (book) {
             result = book.apply(d, clock.instant());
-            if (result == LocalBook.Applied.OK && book.usable() && listener != MarketDataListener.NONE) {
-                view = book.toOrderBook(settings.depthLevel(), clock.instant());
-            }
+            usable = book.usable();
         }
         switch (result) {
             case GAP, CROSSED -> {
@@ -270,11 +264,8 @@ public final class EdgexStreams implements AutoCloseable {
                 resync(contractId, book);
             }
             case OK -> {
-                if (d.snapshot() && awaitingSnapshot.remove(contractId) && awaitingSnapshot.isEmpty()) {
-                    reportState(true);
-                }
-                if (view != null) {
-                    listener.onBook(Venue.EDGEX, view.symbol(), view);
+                if (usable) {
+                    listener.onBookChanged(Venue.EDGEX, symbolByContract.get(contractId));
                 }
             }
             default -> { }
@@ -287,15 +278,9 @@ public final class EdgexStreams implements AutoCloseable {
         synchronized (book) {
             book.invalidate();
         }
+        listener.onMarketDataStale(Venue.EDGEX, symbolByContract.get(contractId));
         publicSocket.send(subscribe("unsubscribe", depthChannel(contractId)));
         publicSocket.send(subscribe("subscribe", depthChannel(contractId)));
-    }
-
-    private void reportState(boolean up) {
-        if (reportedUp != up) {
-            reportedUp = up;
-            listener.onStreamState(Venue.EDGEX, up);
-        }
     }
 
     // ---- private stream ------------------------------------------------------------------------------------------

@@ -73,6 +73,7 @@ final class EdgexEmulatorHarness implements AutoCloseable {
         return EdgexSettings.DEFAULT
                 .withStreamTimings(Duration.ofMillis(250), Duration.ofMillis(1200), Duration.ofMillis(1200),
                         Duration.ofMillis(100))
+                .withTickerMaxAge(Duration.ofSeconds(2))
                 .withReadRetry(new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(200)));
     }
 
@@ -89,7 +90,8 @@ final class EdgexEmulatorHarness implements AutoCloseable {
 
     EdgexConnector streaming(List<String> symbols, MarketDataListener listener) {
         EdgexConnector c = connector(true);
-        c.startStreams(symbols, listener);
+        c.addListener(listener);
+        c.startStreams(symbols);
         return c;
     }
 

@@ -28,23 +28,23 @@ import org.junit.jupiter.api.Test;
 class EdgexStreamsTest {
     static final List<String> ALL = Arrays.asList(EdgexEmulatorHarness.SYMBOLS);
     EdgexEmulatorHarness h;
-    final List<Boolean> states = new CopyOnWriteArrayList<>();
+    final List<String> stale = new CopyOnWriteArrayList<>();
     final AtomicInteger books = new AtomicInteger();
     final AtomicInteger accountEvents = new AtomicInteger();
     final MarketDataListener listener = new MarketDataListener() {
         @Override
-        public void onBook(Venue venue, String symbol, OrderBook book) {
+        public void onBookChanged(Venue venue, String symbol) {
             books.incrementAndGet();
+        }
+
+        @Override
+        public void onMarketDataStale(Venue venue, String symbol) {
+            stale.add(symbol);
         }
 
         @Override
         public void onAccountChanged(Venue venue) {
             accountEvents.incrementAndGet();
-        }
-
-        @Override
-        public void onStreamState(Venue venue, boolean up) {
-            states.add(up);
         }
     };
 
@@ -76,7 +76,7 @@ class EdgexStreamsTest {
     void booksAreKeptFromTheDepthStreamAndMatchTheVenue() throws Exception {
         EdgexConnector c = h.streaming(ALL, listener);
         await("books synced", () -> allFresh(c, ALL));
-        assertThat(states).containsExactly(true);
+        assertThat(stale).isEmpty();
         for (int i = 0; i < 5; i++) {
             h.advance(Duration.ofSeconds(3));
             Thread.sleep(150);
@@ -107,6 +107,14 @@ class EdgexStreamsTest {
         List<String> sent = h.restRequests();
         assertThat(sent).hasSizeLessThanOrEqualTo(4);
         assertThat(sent).contains("GET /api/v2/public/funding/getLatestFundingRate");
+        // With the streamed tickers stale, the scan reads them in one bulk request: still constant.
+        h.advance(Duration.ofSeconds(1));
+        Thread.sleep(EdgexEmulatorHarness.testSettings().tickerMaxAge().toMillis() + 200);
+        await("books fresh again", () -> allFresh(c, fifteen));
+        h.adminDelete("/_emulator/requests");
+        assertThat(c.snapshots(fifteen)).hasSize(15);
+        System.out.println("EdgeX 15-symbol scan requests: fresh tickers " + sent + ", stale tickers " + h.restRequests());
+        assertThat(h.restRequests()).hasSizeLessThanOrEqualTo(4);
     }
 
     @Test
@@ -121,7 +129,7 @@ class EdgexStreamsTest {
         }
         await("stream back and books resynced", () -> allFresh(c, ALL));
         assertThat(c.streams().publicConnects()).isGreaterThanOrEqualTo(2);
-        assertThat(states).containsSubsequence(true, false, true);
+        assertThat(stale).containsAll(ALL);
         h.advance(Duration.ofSeconds(3));
         EdgexConnector rest = h.connector(false);
         await("book after reconnect equal to the venue's",
