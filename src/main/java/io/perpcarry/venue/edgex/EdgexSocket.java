@@ -69,7 +69,7 @@ final class EdgexSocket implements AutoCloseable {
     private String routeId;
     private volatile boolean up;
     private volatile Instant lastFrameAt = Instant.EPOCH;
-    private Instant upSince = Instant.EPOCH;
+    private volatile Instant upSince = Instant.EPOCH;
     private int failedAttempts;
     private boolean closed;
     private ScheduledFuture<?> watchdog;
@@ -135,10 +135,11 @@ final class EdgexSocket implements AutoCloseable {
             ep.getConfiguration().setClientOptions(new HttpClientOptions()
                     .setConnectTimeout((int) settings.deadAfter().toMillis())
                     .setSsl("wss".equalsIgnoreCase(s.uri().getScheme())));
+            ProducerTemplate sender = camel.createProducerTemplate();
             synchronized (lock) {
                 endpoint = ep;
                 routeId = id;
-                producer = camel.createProducerTemplate();
+                producer = sender;
             }
             camel.addRoutes(new RouteBuilder() {
                 @Override
@@ -146,14 +147,20 @@ final class EdgexSocket implements AutoCloseable {
                     from(ep).routeId(id).process(ex -> onFrame(gen, ex));
                 }
             });
+            boolean superseded;
             synchronized (lock) {
-                if (closed || generation != gen) {
-                    return;
+                superseded = closed || generation != gen;
+                if (!superseded) {
+                    up = true;
+                    upSince = clock.instant();
+                    lastFrameAt = upSince;
+                    connects++;
                 }
-                up = true;
-                upSince = clock.instant();
-                lastFrameAt = upSince;
-                connects++;
+            }
+            if (superseded) {
+                // closed or torn down while connecting: the route was added after the teardown looked for it
+                removeRoute(id, ep, sender);
+                return;
             }
             LOG.info("EdgeX {} stream connected ({})", name, s);
             handler.onOpen();
@@ -164,7 +171,7 @@ final class EdgexSocket implements AutoCloseable {
     }
 
     private void onFrame(long gen, Exchange ex) {
-        if (gen != generation || !up) {
+        if (gen != generation) {
             return; // a frame of a generation already torn down
         }
         lastFrameAt = clock.instant();

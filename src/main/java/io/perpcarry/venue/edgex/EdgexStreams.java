@@ -12,7 +12,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -334,9 +333,5 @@ public final class EdgexStreams implements AutoCloseable {
                 LOG.debug("stopping {}: {}", componentName, e.toString());
             }
         }
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }
