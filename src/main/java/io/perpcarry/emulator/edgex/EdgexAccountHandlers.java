@@ -2,10 +2,10 @@ package io.perpcarry.emulator.edgex;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,11 +25,6 @@ final class EdgexAccountHandlers {
 
     private final Exchange exchange;
     private final EdgexContracts contracts;
-    /**
-     * Leverage set through updateLeverageSetting, for {@code contractIdToTradeSetting}: the engine
-     * applies the setting but only exposes it on positions.
-     */
-    private final Map<Long, Map<Long, Integer>> leverage = new ConcurrentHashMap<>();
 
     EdgexAccountHandlers(Exchange exchange, EdgexContracts contracts) {
         this.exchange = exchange;
@@ -49,8 +44,13 @@ final class EdgexAccountHandlers {
         return EdgexAccountViews.accountAsset(a, snapshot(a), contracts, leverageOf(a));
     }
 
+    /** The account's leverage per contract, from the engine (the market default until set). */
     Map<Long, Integer> leverageOf(EdgexAccount a) {
-        return leverage.getOrDefault(a.accountId(), Map.of());
+        Map<Long, Integer> out = new LinkedHashMap<>();
+        for (EdgexContract c : contracts.all()) {
+            out.put(c.contractId(), exchange.leverage(a.accountId(), c.symbol()));
+        }
+        return out;
     }
 
     private AccountSnapshot snapshot(EdgexAccount a) {
@@ -135,7 +135,6 @@ final class EdgexAccountHandlers {
         } catch (EngineRejection e) {
             throw EdgexEngineErrors.of(e.reason(), e.getMessage());
         }
-        leverage.computeIfAbsent(a.accountId(), k -> new ConcurrentHashMap<>()).put(c.contractId(), lev);
         return EdgexJson.object();
     }
 

@@ -61,10 +61,7 @@ final class EdgexAccountViews {
         n.set("defaultTradeSetting", tradeSetting(null, null));
         ObjectNode perContract = n.putObject("contractIdToTradeSetting");
         for (EdgexContract c : contracts.all()) {
-            Integer lev = leverageByContract.get(c.contractId());
-            if (lev != null) {
-                perContract.set(c.id(), tradeSetting(c, lev));
-            }
+            perContract.set(c.id(), tradeSetting(c, leverageByContract.get(c.contractId())));
         }
         n.put("maxLeverageLimit", "0");
         n.put("createOrderPerMinuteLimit", 0);
@@ -86,7 +83,7 @@ final class EdgexAccountViews {
         t.put("isSetFeeDiscount", false);
         t.put("takerFeeDiscount", "");
         t.put("makerFeeDiscount", "");
-        t.put("isSetMaxLeverage", leverage != null);
+        t.put("isSetMaxLeverage", c != null && leverage != c.market().defaultLeverage());
         t.put("maxLeverage", leverage == null ? "" : leverage.toString());
         return t;
     }

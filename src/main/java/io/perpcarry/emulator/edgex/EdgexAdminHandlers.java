@@ -30,6 +30,7 @@ final class EdgexAdminHandlers {
         on(router, HttpMethod.DELETE, "/_emulator/faults", b -> admin.clearFaults());
         on(router, HttpMethod.POST, "/_emulator/price", admin::setPrice);
         on(router, HttpMethod.POST, "/_emulator/funding", admin::setFunding);
+        on(router, HttpMethod.POST, "/_emulator/book", admin::freezeBook);
         on(router, HttpMethod.GET, "/_emulator/state", b -> admin.state());
     }
 

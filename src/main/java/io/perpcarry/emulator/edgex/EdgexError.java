@@ -11,12 +11,14 @@ import java.util.Map;
  */
 public final class EdgexError extends RuntimeException {
     private final String code;
+    private final String msg;
     private final int httpStatus;
     private final Map<String, String> errorParam;
 
     public EdgexError(String code, int httpStatus, String msg, Map<String, String> errorParam) {
         super(code + ": " + msg);
         this.code = code;
+        this.msg = msg;
         this.httpStatus = httpStatus;
         this.errorParam = Map.copyOf(errorParam);
     }
@@ -50,7 +52,7 @@ public final class EdgexError extends RuntimeException {
     }
 
     public String msg() {
-        return getMessage().substring(code.length() + 2);
+        return msg;
     }
 
     /** The error codes this emulator answers with. */

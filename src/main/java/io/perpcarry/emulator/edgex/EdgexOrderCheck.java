@@ -150,8 +150,9 @@ public final class EdgexOrderCheck {
             throw EdgexError.business(Codes.INVALID_L2_SIGNATURE, "l2Signature cannot be checked: " + e.getMessage());
         }
         if (!recovered.equals(account.tradingAddress())) {
-            throw EdgexError.business(Codes.INVALID_L2_SIGNATURE, "l2Signature is not by the account's trading key",
-                    Map.of("recoveredSigner", recovered.toString()));
+            // The recovered address means nothing to the client (the digest named another signer).
+            throw EdgexError.business(Codes.INVALID_L2_SIGNATURE, "l2Signature is not by the account's trading key "
+                    + account.tradingAddress());
         }
     }
 

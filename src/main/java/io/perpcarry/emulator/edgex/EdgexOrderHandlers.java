@@ -22,7 +22,6 @@ import io.perpcarry.emulator.engine.OrderRequest;
 import io.perpcarry.emulator.engine.OrderResult;
 import io.perpcarry.emulator.engine.OrderStatus;
 import io.perpcarry.emulator.engine.OrderType;
-import io.perpcarry.emulator.engine.Position;
 import io.perpcarry.emulator.engine.Side;
 import io.perpcarry.emulator.engine.TimeInForce;
 
@@ -209,8 +208,7 @@ final class EdgexOrderHandlers {
         BigDecimal price = EdgexParams.optText(call.body(), "price").isEmpty()
                 ? exchange.stats(c.symbol()).markPrice() : EdgexParams.decimal(call.body(), "price");
         AccountSnapshot s = exchange.account(a.accountId());
-        int lev = s.positions().stream().filter(p -> p.symbol().equals(c.symbol())).map(Position::leverage)
-                .findFirst().orElse(c.market().defaultLeverage());
+        int lev = exchange.leverage(a.accountId(), c.symbol());
         BigDecimal size = price.signum() <= 0 ? BigDecimal.ZERO
                 : s.availableBalance().multiply(BigDecimal.valueOf(lev)).divide(price, 18, RoundingMode.DOWN);
         BigDecimal step = c.market().stepSize();

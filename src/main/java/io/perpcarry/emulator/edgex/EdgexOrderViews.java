@@ -67,7 +67,14 @@ final class EdgexOrderViews {
             n.put("l2ExpireTime", Long.toString(w.l2ExpireTime()));
             n.set("l2Signature", signatureObject(w.l2Signature()));
         } else {
-            throw new IllegalStateException("order " + o.orderId() + " was not placed through the EdgeX wire layer");
+            // Only the engine's own orders (liquidation closes) bypass the wire; they carry no L2 part.
+            n.put("l2Nonce", "0");
+            n.put("l2Value", "0");
+            n.put("l2Size", dec(o.size()));
+            n.put("l2LimitFee", "0");
+            n.put("l2ExpireTime", "0");
+            n.set("l2Signature", EdgexJson.object().put("r", "").put("s", "").put("v", ""));
+            n.put("isLiquidate", true);
         }
         n.put("extraType", "");
         n.put("extraDataJson", "");

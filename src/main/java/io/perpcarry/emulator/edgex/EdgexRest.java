@@ -74,7 +74,7 @@ final class EdgexRest {
         String path = ctx.request().path();
         JsonNode peek = peekBody(ctx);
         String side = textOrNull(peek, "side");
-        String clientOrderId = textOrNull(peek, "clientOrderId");
+        String clientOrderId = clientOrderIdOf(peek);
         log.record(VenueId.EDGEX, method, path, null, side, clientOrderId);
         EdgexFaults.Decision d = faults.take(new FaultRequest(VenueId.EDGEX, method, path, null, side,
                 clientOrderId, symbolOf(ctx, peek)));
@@ -96,27 +96,38 @@ final class EdgexRest {
         }
     }
 
+    /**
+     * Runs the handler on a worker thread: engine calls may wait for the engine's lock while it
+     * catches up with an accelerated clock, and the event loop must keep serving sockets meanwhile.
+     */
     private void respond(RoutingContext ctx, EdgexHandler h, boolean isPrivate, long requestTime,
                          Optional<BigDecimal> partialFill) {
-        int status;
-        String body;
+        vertx.<Answer>executeBlocking(() -> answer(ctx, h, isPrivate, requestTime, partialFill), false)
+                .onSuccess(a -> EdgexWire.sendJson(ctx, a.status(), a.body()))
+                .onFailure(e -> {
+                    LOG.error("EdgeX emulator worker failed on {} {}", ctx.request().method(), ctx.request().path(), e);
+                    ctx.response().setStatusCode(500).end();
+                });
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private Answer answer(RoutingContext ctx, EdgexHandler h, boolean isPrivate, long requestTime,
+                          Optional<BigDecimal> partialFill) {
         try {
             EdgexCall call = call(ctx, isPrivate, requestTime, partialFill);
             JsonNode data = h.handle(call);
-            status = 200;
-            body = EdgexJson.successBody(data, requestTime, marketMillis.getAsLong());
+            return new Answer(200, EdgexJson.successBody(data, requestTime, marketMillis.getAsLong()));
         } catch (EdgexError e) {
-            status = e.httpStatus();
-            body = EdgexJson.errorBody(e, requestTime, marketMillis.getAsLong());
+            return new Answer(e.httpStatus(), EdgexJson.errorBody(e, requestTime, marketMillis.getAsLong()));
         } catch (RuntimeException e) {
             // A bug in the emulator, not a venue refusal: still the envelope, so clients parse it,
             // but logged loudly so a test run shows it.
             LOG.error("EdgeX emulator handler failed on {} {}", ctx.request().method(), ctx.request().path(), e);
-            status = 500;
-            body = EdgexJson.errorBody(new EdgexError(EdgexError.Codes.SERVER_ERROR, 500,
-                    "emulator error: " + e, Map.of()), requestTime, marketMillis.getAsLong());
+            return new Answer(500, EdgexJson.errorBody(new EdgexError(EdgexError.Codes.SERVER_ERROR, 500,
+                    "emulator error: " + e, Map.of()), requestTime, marketMillis.getAsLong()));
         }
-        EdgexWire.sendJson(ctx, status, body);
     }
 
     private EdgexCall call(RoutingContext ctx, boolean isPrivate, long now, Optional<BigDecimal> partialFill) {
@@ -152,6 +163,16 @@ final class EdgexRest {
         } catch (EdgexError e) {
             return EdgexJson.object();
         }
+    }
+
+    /** {@code clientOrderId} of a create, or the single id of a cancel-by-client-id. */
+    private static String clientOrderIdOf(JsonNode body) {
+        String id = textOrNull(body, "clientOrderId");
+        JsonNode list = body.get("clientOrderIdList");
+        if (id == null && list != null && list.isArray() && list.size() == 1) {
+            id = list.get(0).asText();
+        }
+        return id;
     }
 
     private static String textOrNull(JsonNode body, String key) {
