@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code bin/perpcarry}: the operator's command line. */
 @Command(name = "perpcarry", mixinStandardHelpOptions = true, version = "perpcarry 0.1.0",
         description = "Delta-neutral funding-rate carry between Lighter and EdgeX.",
-        subcommands = {CheckCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, RunCommand.class, EmulatorCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     /** Exit code for a configuration or usage problem. */
     public static final int EXIT_CONFIG = 2;

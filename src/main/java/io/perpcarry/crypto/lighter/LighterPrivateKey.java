@@ -58,6 +58,16 @@ public final class LighterPrivateKey {
         return new LighterPrivateKey(s);
     }
 
+    /** A fresh random key (what {@code create_api_key} does), e.g. for the emulators' demo accounts. */
+    public static LighterPrivateKey generate(java.security.SecureRandom rng) {
+        return new LighterPrivateKey(EcGfp5Scalar.random(rng));
+    }
+
+    /** The key as 80 hex digits: for handing a generated demo key to a client. Never log it. */
+    public String toHex() {
+        return EcBytes.toHex(scalar.toLittleEndianBytes());
+    }
+
     EcGfp5Scalar scalar() {
         return scalar;
     }

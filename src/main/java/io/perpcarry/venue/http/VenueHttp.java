@@ -69,8 +69,23 @@ public final class VenueHttp {
 
     /** POST sent exactly once. No answer means the outcome is unknown, never "failed". */
     public HttpReply post(String path, String contentType, String body, Map<String, String> headers) {
+        return post(path, contentType, body, headers, false);
+    }
+
+    /**
+     * As {@link #post}, but a 400 refusal is returned instead of thrown, so that the venue adapter can read the
+     * venue's own error code and message from the body (Lighter answers {@code {"code":21739,"message":...}}).
+     * 401/403, 429 and 5xx are still typed errors.
+     */
+    public HttpReply postReadingRefusals(String path, String contentType, String body, Map<String, String> headers) {
+        return post(path, contentType, body, headers, true);
+    }
+
+    private HttpReply post(String path, String contentType, String body, Map<String, String> headers,
+                           boolean returnRefusal) {
         try {
-            return requireOk(send("POST", path, Map.of(), headers, contentType, body), path);
+            HttpReply reply = send("POST", path, Map.of(), headers, contentType, body);
+            return returnRefusal && reply.status() == 400 ? reply : requireOk(reply, path);
         } catch (VenueException e) {
             if (e.kind() == VenueErrorKind.TIMEOUT || e.kind() == VenueErrorKind.UNAVAILABLE && !(e.getCause() instanceof ConnectException)) {
                 throw new VenueException(venue, VenueErrorKind.UNKNOWN_OUTCOME, "POST " + path + " got no clear answer: "
