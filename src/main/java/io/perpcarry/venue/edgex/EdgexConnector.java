@@ -35,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
@@ -51,7 +50,6 @@ public final class EdgexConnector implements VenueConnector {
     private static final Logger LOG = LoggerFactory.getLogger(EdgexConnector.class);
     private static final String MISSING = "EDGEX_ACCOUNT_ID, EDGEX_API_KEY, EDGEX_API_PASSPHRASE, EDGEX_API_SECRET, "
             + "EDGEX_TRADING_PRIVATE_KEY";
-    private static final int MAX_PAGES = 20;
 
     private final CamelContext camel;
     private final VenueEndpoints<EdgexCredentials> endpoints;
@@ -63,34 +61,7 @@ public final class EdgexConnector implements VenueConnector {
     private final Object catalogLock = new Object();
     private volatile EdgexCatalog catalog;
     private volatile EdgexStreams streams;
-    private final List<MarketDataListener> listeners = new CopyOnWriteArrayList<>();
-    /** Streams call this; it forwards to every listener and keeps one listener's failure from the others. */
-    private final MarketDataListener fanOut = new MarketDataListener() {
-        @Override
-        public void onBookChanged(Venue venue, String symbol) {
-            each(l -> l.onBookChanged(venue, symbol));
-        }
-
-        @Override
-        public void onMarketDataStale(Venue venue, String symbol) {
-            each(l -> l.onMarketDataStale(venue, symbol));
-        }
-
-        @Override
-        public void onAccountChanged(Venue venue) {
-            each(l -> l.onAccountChanged(venue));
-        }
-
-        private void each(java.util.function.Consumer<MarketDataListener> call) {
-            for (MarketDataListener l : listeners) {
-                try {
-                    call.accept(l);
-                } catch (RuntimeException e) {
-                    LOG.warn("EdgeX market data listener {} failed: {}", l, e.toString());
-                }
-            }
-        }
-    };
+    private final ListenerFanOut fanOut = new ListenerFanOut();
 
     public EdgexConnector(CamelContext camel, VenueEndpoints<EdgexCredentials> endpoints, Clock clock) {
         this(camel, endpoints, clock, EdgexSettings.DEFAULT);
@@ -144,7 +115,7 @@ public final class EdgexConnector implements VenueConnector {
 
     /** Listeners hear of book changes, stale books and account changes; add before or after starting the streams. */
     public void addListener(MarketDataListener listener) {
-        listeners.add(listener);
+        fanOut.add(listener);
     }
 
     /**
@@ -276,7 +247,7 @@ public final class EdgexConnector implements VenueConnector {
     /** {@code getActiveOrderPage} pages of 200: 1 request per page. */
     @Override
     public List<OpenOrder> openOrders() {
-        List<JsonNode> rows = pages("order/getActiveOrderPage", Map.of("size", "200"));
+        List<JsonNode> rows = rest.privatePages("order/getActiveOrderPage", Map.of("size", "200"));
         return withContracts(c -> {
             List<OpenOrder> out = new ArrayList<>();
             for (JsonNode page : rows) {
@@ -369,7 +340,7 @@ public final class EdgexConnector implements VenueConnector {
     /** {@code getPositionTransactionPage} filtered to SETTLE_FUNDING_FEE since {@code since}: 1 request per 100. */
     @Override
     public List<FundingPayment> fundingPayments(Instant since) {
-        List<JsonNode> rows = pages("account/getPositionTransactionPage", Map.of("size", "100",
+        List<JsonNode> rows = rest.privatePages("account/getPositionTransactionPage", Map.of("size", "100",
                 "filterTypeList", "SETTLE_FUNDING_FEE", "filterStartCreatedTimeInclusive", Long.toString(since.toEpochMilli())));
         return withContracts(c -> {
             List<FundingPayment> out = new ArrayList<>();
@@ -436,24 +407,6 @@ public final class EdgexConnector implements VenueConnector {
                 throw Wire.malformed("EdgeX", again.getMessage() + " even after a metadata reload");
             }
         }
-    }
-
-    private List<JsonNode> pages(String relative, Map<String, String> query) {
-        List<JsonNode> out = new ArrayList<>();
-        String offset = "";
-        for (int page = 0; page < MAX_PAGES; page++) {
-            Map<String, String> q = new LinkedHashMap<>(query);
-            if (!offset.isEmpty()) {
-                q.put("offsetData", offset);
-            }
-            JsonNode data = rest.privateGet(relative, q);
-            out.add(Wire.array(data, "dataList", relative));
-            offset = Wire.optText(data, "nextPageOffsetData").orElse("");
-            if (offset.isEmpty()) {
-                return out;
-            }
-        }
-        throw Wire.malformed(relative, "more than " + MAX_PAGES + " pages; refusing to return a partial list");
     }
 
     private static String quoteCoinId(EdgexCatalog c) {

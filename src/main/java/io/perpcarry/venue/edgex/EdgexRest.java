@@ -6,7 +6,9 @@ import io.perpcarry.domain.Venue;
 import io.perpcarry.venue.VenueErrorKind;
 import io.perpcarry.venue.VenueException;
 import io.perpcarry.venue.http.VenueHttp;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -21,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class EdgexRest {
     static final String PUBLIC = "/api/v2/public/";
     static final String PRIVATE = "/api/v2/private/";
+    static final int MAX_PAGES = 20;
 
     private final VenueHttp http;
     private final Optional<EdgexRequestSigner> signer;
@@ -50,6 +53,28 @@ final class EdgexRest {
         // Signed per attempt would be better for retries after a long 429 wait; VenueHttp retries within seconds,
         // well inside the venue's timestamp window.
         return Wire.data(path, http.get(path, q, s.signGet(path, q).asMap()).body());
+    }
+
+    /**
+     * Every page of a paged private read ({@code dataList} + {@code nextPageOffsetData}): one request per page. More
+     * than {@link #MAX_PAGES} pages is refused rather than returned partially.
+     */
+    List<JsonNode> privatePages(String relative, Map<String, String> query) {
+        List<JsonNode> out = new ArrayList<>();
+        String offset = "";
+        for (int page = 0; page < MAX_PAGES; page++) {
+            Map<String, String> q = new LinkedHashMap<>(query);
+            if (!offset.isEmpty()) {
+                q.put("offsetData", offset);
+            }
+            JsonNode data = privateGet(relative, q);
+            out.add(Wire.array(data, "dataList", relative));
+            offset = Wire.optText(data, "nextPageOffsetData").orElse("");
+            if (offset.isEmpty()) {
+                return out;
+            }
+        }
+        throw Wire.malformed(relative, "more than " + MAX_PAGES + " pages; refusing to return a partial list");
     }
 
     /** POST sent once. REJECTED and RATE_LIMITED pass through; an unreadable SUCCESS answer is UNKNOWN_OUTCOME. */
