@@ -24,6 +24,7 @@ import io.perpcarry.venue.OrderRequest;
 import io.perpcarry.venue.VenueConnector;
 import io.perpcarry.venue.VenueErrorKind;
 import io.perpcarry.venue.VenueException;
+import io.perpcarry.venue.http.HttpTimeouts;
 import io.perpcarry.venue.http.VenueHttp;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -69,8 +70,14 @@ public final class EdgexConnector implements VenueConnector {
 
     public EdgexConnector(CamelContext camel, VenueEndpoints<EdgexCredentials> endpoints, Clock clock,
                           EdgexSettings settings) {
-        this(camel, endpoints, clock, settings,
-                new VenueHttp(Venue.EDGEX, camel, endpoints.baseUrl(), settings.readRetry(), d -> Thread.sleep(d.toMillis())));
+        this(camel, endpoints, clock, settings, httpWithDeadlines(camel, endpoints, settings));
+    }
+
+    /** Every call gets a deadline: applied to Camel's http components before the door is built. */
+    private static VenueHttp httpWithDeadlines(CamelContext camel, VenueEndpoints<EdgexCredentials> endpoints,
+                                               EdgexSettings settings) {
+        HttpTimeouts.apply(camel, settings.connectTimeout(), settings.responseTimeout());
+        return new VenueHttp(Venue.EDGEX, camel, endpoints.baseUrl(), settings.readRetry(), d -> Thread.sleep(d.toMillis()));
     }
 
     EdgexConnector(CamelContext camel, VenueEndpoints<EdgexCredentials> endpoints, Clock clock, EdgexSettings settings,

@@ -74,6 +74,7 @@ final class EdgexEmulatorHarness implements AutoCloseable {
                 .withStreamTimings(Duration.ofMillis(250), Duration.ofMillis(1200), Duration.ofMillis(1200),
                         Duration.ofMillis(100))
                 .withTickerMaxAge(Duration.ofSeconds(2))
+                .withHttpTimeouts(Duration.ofSeconds(1), Duration.ofMillis(800))
                 .withReadRetry(new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(200)));
     }
 
