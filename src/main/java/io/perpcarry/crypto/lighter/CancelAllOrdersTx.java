@@ -32,8 +32,8 @@ public record CancelAllOrdersTx(LighterTxContext context, int timeInForce, long 
         attributes.validate();
         TxRules.accountAndKey(context, true);
         TxRules.nonceAndExpiry(context);
-        Long market = attributes.entries().get(L2TxAttributes.CANCEL_ALL_MARKET_INDEX);
-        if (market != null && timeInForce != CANCEL_ALL_IMMEDIATE && market != LighterConstants.NIL_MARKET_INDEX) {
+        boolean oneMarket = attributes.cancelAllMarketIndex() != LighterConstants.NIL_MARKET_INDEX;
+        if (oneMarket && timeInForce != CANCEL_ALL_IMMEDIATE) {
             throw fail("TimeInForce", "cancel all for a market index can't be scheduled");
         }
         switch (timeInForce) {

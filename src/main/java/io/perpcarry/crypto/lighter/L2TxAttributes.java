@@ -100,9 +100,26 @@ public final class L2TxAttributes {
         return true;
     }
 
-    private long valueOrDefault(int type) {
+    /** The value of attribute {@code type} (1..7), or its default ("nil") value when absent. */
+    public long valueOrDefault(int type) {
+        if (type < INTEGRATOR_ACCOUNT_INDEX || type > SELF_TRADE_EQUALITY_MODE) {
+            throw new IllegalArgumentException("Attribute type is invalid: " + type);
+        }
         Long v = entries.get(type);
         return v == null ? NIL[type] : v;
+    }
+
+    /** True when attribute 4 (skip nonce) is set to 1: the sequencer neither checks nor advances the nonce. */
+    public boolean skipNonce() {
+        return valueOrDefault(SKIP_NONCE) == 1;
+    }
+
+    /**
+     * The market a cancel-all is restricted to (attribute 5), or {@link LighterConstants#NIL_MARKET_INDEX}
+     * (255) for all markets.
+     */
+    public int cancelAllMarketIndex() {
+        return (int) valueOrDefault(CANCEL_ALL_MARKET_INDEX);
     }
 
     private boolean isNil(int type) {

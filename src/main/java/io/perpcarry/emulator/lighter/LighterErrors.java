@@ -1,5 +1,9 @@
 package io.perpcarry.emulator.lighter;
 
+import io.perpcarry.crypto.lighter.LighterTx;
+import io.perpcarry.crypto.lighter.LighterTxType;
+import io.perpcarry.crypto.lighter.LighterTxValidationException;
+
 /**
  * Error codes and texts the emulator answers with. Codes marked "documented" come from Lighter's
  * "Data Structures, Constants and Errors" page (docs/reference/lighter.md §2); the others are the
@@ -40,6 +44,27 @@ public final class LighterErrors {
 
     static LighterApiException invalidTxInfo(String why) {
         return LighterApiException.badRequest(INVALID_TX_INFO, "invalid tx info: " + why);
+    }
+
+    /**
+     * A tx that breaks the signer's {@code Validate()} rules ({@link LighterTx#validate()}): the closest
+     * documented code for the offending field, 21501 "invalid tx info" otherwise; the message is the
+     * signer's {@code "Field: reason"}.
+     */
+    static LighterApiException invalidTx(int txType, LighterTxValidationException e) {
+        int code = switch (e.field()) {
+            case "MarketIndex" -> INVALID_MARKET_INDEX;
+            case "Index" -> INVALID_ORDER_INDEX;
+            case "ClientOrderIndex" -> INVALID_CLIENT_ORDER_INDEX;
+            case "BaseAmount" -> INVALID_BASE_AMOUNT;
+            case "Price" -> INVALID_PRICE;
+            case "Type" -> INVALID_ORDER_TYPE;
+            case "OrderExpiry" -> INVALID_EXPIRY;
+            // an order's time in force; a cancel-all's is just invalid tx info
+            case "TimeInForce" -> txType == LighterTxType.CREATE_ORDER ? INVALID_TIME_IN_FORCE : INVALID_TX_INFO;
+            default -> INVALID_TX_INFO;
+        };
+        return LighterApiException.badRequest(code, e.getMessage());
     }
 
     static LighterApiException invalidParam(String why) {

@@ -168,8 +168,10 @@ final class LighterStream implements EngineListener {
         }
         try {
             JsonNode info = data.path("tx_info");
-            LighterTx tx = info.isTextual() ? LighterTxInfoParser.parse(data.path("tx_type").asInt(), info.asText())
-                    : LighterTxInfoParser.parse(data.path("tx_type").asInt(), info);
+            int type = data.path("tx_type").asInt();
+            LighterTxInfoParser.ParsedTx tx = info.isTextual()
+                    ? LighterTxInfoParser.parse(type, info.asText(), txs.chainId())
+                    : LighterTxInfoParser.parse(type, info, txs.chainId());
             body.setAll(txs.sent().put("tx_hash", txs.submit(tx, null, null)));
         } catch (LighterApiException e) {
             body.put("code", e.code()).put("message", e.getMessage());

@@ -3,6 +3,17 @@ package io.perpcarry.emulator.lighter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.perpcarry.crypto.lighter.CancelAllOrdersTx;
+import io.perpcarry.crypto.lighter.CancelOrderTx;
+import io.perpcarry.crypto.lighter.CreateOrderTx;
+import io.perpcarry.crypto.lighter.LighterConstants;
+import io.perpcarry.crypto.lighter.LighterTx;
+import io.perpcarry.crypto.lighter.LighterTxContext;
+import io.perpcarry.crypto.lighter.LighterTxValidationException;
+import io.perpcarry.crypto.lighter.ModifyOrderTx;
+import io.perpcarry.crypto.lighter.Schnorr;
+import io.perpcarry.crypto.lighter.UpdateLeverageTx;
+import io.perpcarry.crypto.lighter.UpdateMarginTx;
 import io.perpcarry.emulator.Fault;
 import io.perpcarry.emulator.engine.CancelResult;
 import io.perpcarry.emulator.engine.EngineRejection;
@@ -16,17 +27,13 @@ import io.perpcarry.emulator.engine.RejectReason;
 import io.perpcarry.emulator.engine.Side;
 import io.perpcarry.emulator.engine.TimeInForce;
 import io.perpcarry.emulator.engine.VenueMarket;
-import io.perpcarry.emulator.lighter.LighterTx.CancelAllOrders;
-import io.perpcarry.emulator.lighter.LighterTx.CancelOrder;
-import io.perpcarry.emulator.lighter.LighterTx.CreateOrder;
-import io.perpcarry.emulator.lighter.LighterTx.ModifyOrder;
-import io.perpcarry.emulator.lighter.LighterTx.UpdateLeverage;
-import io.perpcarry.emulator.lighter.LighterTx.UpdateMargin;
+import io.perpcarry.emulator.lighter.LighterTxInfoParser.ParsedTx;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -58,7 +65,7 @@ final class LighterTxHandler {
         if (info == null) {
             throw LighterErrors.invalidParam("tx_info is required");
         }
-        LighterTx tx = LighterTxInfoParser.parse(type, info);
+        ParsedTx tx = LighterTxInfoParser.parse(type, info, chainId);
         String hash = submit(tx, ctx.get(LighterWire.REJECT_KEY), ctx.get(LighterWire.PARTIAL_KEY));
         LighterWire.json(ctx, sent().put("tx_hash", hash));
     }
@@ -73,16 +80,16 @@ final class LighterTxHandler {
         if (types.size() > MAX_BATCH) {
             throw LighterErrors.invalidParam("at most " + MAX_BATCH + " txs per batch");
         }
-        List<LighterTx> txs = new ArrayList<>();
+        List<ParsedTx> txs = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
             if (!types.get(i).isIntegralNumber() || !infos.get(i).isTextual()) {
                 throw LighterErrors.invalidParam("tx_types must hold integers and tx_infos JSON strings");
             }
-            txs.add(LighterTxInfoParser.parse(types.get(i).asInt(), infos.get(i).asText()));
+            txs.add(LighterTxInfoParser.parse(types.get(i).asInt(), infos.get(i).asText(), chainId));
         }
         ArrayNode hashes = LighterJson.array();
         Fault reject = ctx.get(LighterWire.REJECT_KEY);
-        for (LighterTx tx : txs) {
+        for (ParsedTx tx : txs) {
             hashes.add(submit(tx, reject, ctx.get(LighterWire.PARTIAL_KEY)));
             reject = null;
         }
@@ -103,67 +110,80 @@ final class LighterTxHandler {
      * @param reject  a REJECT fault to answer with instead of executing (null = none)
      * @param partial PARTIAL_FILL fraction for orders (null = none)
      */
-    String submit(LighterTx tx, Fault reject, BigDecimal partial) {
-        LighterTxValidator.validate(tx);
-        LighterTx.Header h = tx.header();
-        LighterApiKey key = keys.require(h.accountIndex(), h.apiKeyIndex());
-        if (!LighterTxHasher.verify(tx, chainId, key.publicKey())) {
+    String submit(ParsedTx parsed, Fault reject, BigDecimal partial) {
+        LighterTx tx = parsed.tx();
+        byte[] hash;
+        try {
+            tx.validate();
+            hash = tx.hash();
+        } catch (LighterTxValidationException e) {
+            throw LighterErrors.invalidTx(tx.txType(), e);
+        }
+        LighterTxContext c = tx.context();
+        LighterApiKey key = keys.require(c.accountIndex(), c.apiKeyIndex());
+        if (!Schnorr.verify(key.publicKey(), hash, parsed.sig())) {
             throw LighterApiException.badRequest(LighterErrors.INVALID_SIGNATURE, "invalid signature");
         }
-        if (h.expiredAt() < clock.millis()) {
+        if (c.expiredAt() < clock.millis()) {
             throw LighterApiException.badRequest(LighterErrors.TX_EXPIRED,
-                    "transaction expired: ExpiredAt " + h.expiredAt() + " is before " + clock.millis());
+                    "transaction expired: ExpiredAt " + c.expiredAt() + " is before " + clock.millis());
         }
-        return keys.withNonce(h.accountIndex(), h.apiKeyIndex(), h.nonce(), h.attributes().skipNonce(), () -> {
+        return keys.withNonce(c.accountIndex(), c.apiKeyIndex(), c.nonce(), tx.attributes().skipNonce(), () -> {
             if (reject != null) {
                 throw LighterWire.rejection(reject);
             }
             execute(tx, partial);
-            return LighterTxHasher.hashHex(tx, chainId);
+            return HexFormat.of().formatHex(hash);
         });
     }
 
+    long chainId() {
+        return chainId;
+    }
+
     private void execute(LighterTx tx, BigDecimal partial) {
-        long account = tx.header().accountIndex();
-        if (tx instanceof CreateOrder o) {
+        long account = tx.context().accountIndex();
+        if (tx instanceof CreateOrderTx o) {
             createOrder(account, o, partial);
-        } else if (tx instanceof CancelOrder c) {
+        } else if (tx instanceof CancelOrderTx c) {
             cancel(account, markets.market(c.marketIndex()), c.index());
-        } else if (tx instanceof CancelAllOrders c) {
-            if (c.timeInForce() != 0) {
+        } else if (tx instanceof CancelAllOrdersTx c) {
+            if (c.timeInForce() != LighterConstants.CANCEL_ALL_IMMEDIATE) {
                 throw LighterApiException.badRequest(LighterErrors.INVALID_TX_INFO,
                         "scheduled cancel-all is not emulated");
             }
-            int market = c.header().attributes().cancelAllMarket();
-            engine(() -> exchange.cancelAll(account, market == 255 ? null : markets.market(market).symbol()));
-        } else if (tx instanceof ModifyOrder m) {
+            int market = c.attributes().cancelAllMarketIndex();
+            engine(() -> exchange.cancelAll(account,
+                    market == LighterConstants.NIL_MARKET_INDEX ? null : markets.market(market).symbol()));
+        } else if (tx instanceof ModifyOrderTx m) {
             modify(account, m);
-        } else if (tx instanceof UpdateLeverage u) {
+        } else if (tx instanceof UpdateLeverageTx u) {
             VenueMarket m = markets.market(u.marketIndex());
             // the SDK sends int(10000 / leverage); the nearest whole leverage inverts it
             int leverage = (int) Math.max(1, Math.round(10_000.0 / u.initialMarginFraction()));
             engine(() -> {
-                exchange.setLeverage(account, m.symbol(), leverage, u.marginMode() == 0);
+                exchange.setLeverage(account, m.symbol(), leverage,
+                        u.marginMode() == LighterConstants.MARGIN_MODE_CROSS);
                 return null;
             });
-        } else if (tx instanceof UpdateMargin) {
+        } else if (tx instanceof UpdateMarginTx) {
             throw LighterApiException.badRequest(LighterErrors.INVALID_TX_INFO,
                     "isolated margin is not emulated (cross margin only)");
         }
     }
 
-    private void createOrder(long account, CreateOrder o, BigDecimal partial) {
+    private void createOrder(long account, CreateOrderTx o, BigDecimal partial) {
         VenueMarket m = markets.market(o.marketIndex());
-        if (o.type() != CreateOrder.LIMIT && o.type() != CreateOrder.MARKET) {
+        if (o.orderType() != LighterConstants.ORDER_TYPE_LIMIT && o.orderType() != LighterConstants.ORDER_TYPE_MARKET) {
             throw LighterApiException.badRequest(LighterErrors.INVALID_ORDER_TYPE,
                     "invalid OrderType: only limit and market orders are emulated");
         }
         BigDecimal size = BigDecimal.valueOf(o.baseAmount(), m.sizeDecimals());
         BigDecimal price = BigDecimal.valueOf(o.price(), m.priceDecimals());
-        boolean market = o.type() == CreateOrder.MARKET;
+        boolean market = o.orderType() == LighterConstants.ORDER_TYPE_MARKET;
         TimeInForce tif = switch (o.timeInForce()) {
-            case CreateOrder.IOC -> TimeInForce.IOC;
-            case CreateOrder.GTT -> TimeInForce.GTT;
+            case LighterConstants.TIF_IMMEDIATE_OR_CANCEL -> TimeInForce.IOC;
+            case LighterConstants.TIF_GOOD_TILL_TIME -> TimeInForce.GTT;
             default -> TimeInForce.POST_ONLY;
         };
         OrderRequest req = new OrderRequest(m.symbol(), o.isAsk() == 1 ? Side.SELL : Side.BUY,
@@ -193,7 +213,7 @@ final class LighterTxHandler {
      * time in force and expiry). Unlike Lighter the order gets a new order index: the engine has no in-place
      * amend.
      */
-    private void modify(long account, ModifyOrder mo) {
+    private void modify(long account, ModifyOrderTx mo) {
         VenueMarket m = markets.market(mo.marketIndex());
         if (mo.triggerPrice() != 0) {
             throw LighterApiException.badRequest(LighterErrors.INVALID_TX_INFO, "trigger orders are not emulated");
@@ -212,7 +232,8 @@ final class LighterTxHandler {
 
     /** An order by client order index (&lt; 2^48) or order index. */
     private Order find(long account, long index) {
-        return (index < (1L << 48) ? exchange.orderByClientId(account, Long.toString(index))
+        return (index <= LighterConstants.MAX_CLIENT_ORDER_INDEX
+                ? exchange.orderByClientId(account, Long.toString(index))
                 : exchange.order(account, index)).orElse(null);
     }
 

@@ -93,6 +93,17 @@ class L2TxAttributesTest {
     }
 
     @Test
+    void accessorsReadValuesOrTheirDefaults() {
+        assertThat(NONE.skipNonce()).isFalse();
+        assertThat(NONE.cancelAllMarketIndex()).isEqualTo(LighterConstants.NIL_MARKET_INDEX);
+        assertThat(NONE.valueOrDefault(L2TxAttributes.INTEGRATOR_ACCOUNT_INDEX)).isZero();
+        assertThat(NONE.withSkipNonce().skipNonce()).isTrue();
+        assertThat(NONE.withCancelAllMarketIndex(3).cancelAllMarketIndex()).isEqualTo(3);
+        assertThat(NONE.withIntegrator(5, 10, 20).valueOrDefault(L2TxAttributes.INTEGRATOR_MAKER_FEE)).isEqualTo(20);
+        assertThatThrownBy(() -> NONE.valueOrDefault(8)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void immutable() {
         L2TxAttributes a = NONE.withSkipNonce();
         assertThat(NONE.entries()).isEmpty();

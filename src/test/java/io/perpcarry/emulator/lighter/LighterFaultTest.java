@@ -1,8 +1,13 @@
 package io.perpcarry.emulator.lighter;
 
+import static io.perpcarry.crypto.lighter.LighterConstants.ORDER_TYPE_LIMIT;
+import static io.perpcarry.crypto.lighter.LighterConstants.TIF_IMMEDIATE_OR_CANCEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.perpcarry.crypto.lighter.CancelAllOrdersTx;
+import io.perpcarry.crypto.lighter.CreateOrderTx;
+import io.perpcarry.crypto.lighter.L2TxAttributes;
 import io.perpcarry.emulator.Fault;
 import io.perpcarry.emulator.FaultKind;
 import io.perpcarry.emulator.FaultMatch;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** FaultPlan faults at the wire, consumed by count; the request log; the admin endpoints. */
 class LighterFaultTest {
+    private static final L2TxAttributes NONE = L2TxAttributes.none();
     private static final FaultMatch BOOKS = new FaultMatch("/api/v1/orderBooks", null, null, null, null);
     private LighterTestVenue venue;
 
@@ -65,19 +71,19 @@ class LighterFaultTest {
 
         venue.faults.add(Fault.reject(VenueId.LIGHTER, new FaultMatch("/api/v1/sendTx", 16, null, null, null), 1,
                 "21739", "not enough margin to create the order"));
-        LighterTestVenue.Answer a = venue.sendTx(new LighterTx.CancelAllOrders(venue.header(0), 0, 0), venue.key);
+        LighterTestVenue.Answer a = venue.sendTx(new CancelAllOrdersTx(venue.context(0), 0, 0, NONE), venue.key);
         assertThat(a.status()).isEqualTo(400);
         assertThat(a.body().get("code").asInt()).isEqualTo(21739);
         assertThat(venue.nextNonce(LighterTestVenue.ACCOUNT, LighterTestVenue.KEY)).isZero();
-        assertThat(venue.sendTx(new LighterTx.CancelAllOrders(venue.header(0), 0, 0), venue.key).status())
+        assertThat(venue.sendTx(new CancelAllOrdersTx(venue.context(0), 0, 0, NONE), venue.key).status())
                 .isEqualTo(200);
     }
 
     @Test
     void requestsAreLoggedWithTxTypeAndClientOrderIndex() throws Exception {
         venue.get("/api/v1/orderBooks");
-        venue.sendTx(new LighterTx.CreateOrder(venue.header(0), 1, 4242, 1_000, 10, 0, LighterTx.CreateOrder.LIMIT,
-                LighterTx.CreateOrder.IOC, 0, 0, 0), venue.key);
+        venue.sendTx(new CreateOrderTx(venue.context(0), 1, 4242, 1_000, 10, 0, ORDER_TYPE_LIMIT,
+                TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, NONE), venue.key);
         List<LoggedRequest> log = venue.log.list(VenueId.LIGHTER);
         assertThat(log).extracting(LoggedRequest::path).containsSubsequence("/api/v1/orderBooks", "/api/v1/sendTx");
         LoggedRequest tx = log.get(log.size() - 1);

@@ -1,8 +1,16 @@
 package io.perpcarry.emulator.lighter;
 
+import static io.perpcarry.crypto.lighter.LighterConstants.ORDER_TYPE_LIMIT;
+import static io.perpcarry.crypto.lighter.LighterConstants.TIF_GOOD_TILL_TIME;
+import static io.perpcarry.crypto.lighter.LighterConstants.TIF_IMMEDIATE_OR_CANCEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.perpcarry.crypto.lighter.CancelAllOrdersTx;
+import io.perpcarry.crypto.lighter.CancelOrderTx;
+import io.perpcarry.crypto.lighter.CreateOrderTx;
+import io.perpcarry.crypto.lighter.L2TxAttributes;
+import io.perpcarry.crypto.lighter.UpdateLeverageTx;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -14,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** Market data and account reads, orders, cancels, leverage and funding over loopback HTTP (spec-validated). */
 class LighterRestTest {
+    private static final L2TxAttributes NONE = L2TxAttributes.none();
     private LighterTestVenue venue;
 
     @BeforeEach
@@ -89,8 +98,8 @@ class LighterRestTest {
         BigDecimal ask = new BigDecimal(venue.get("/api/v1/orderBookOrders?market_id=1&limit=1").body()
                 .get("asks").get(0).get("price").asText());
         long price = ask.movePointRight(1).longValue() + 50; // 5 USD through the best ask
-        LighterTx.CreateOrder buy = new LighterTx.CreateOrder(venue.header(0), 1, 11, 10_000, price, 0,
-                LighterTx.CreateOrder.LIMIT, LighterTx.CreateOrder.IOC, 0, 0, 0);
+        CreateOrderTx buy = new CreateOrderTx(venue.context(0), 1, 11, 10_000, price, 0,
+                ORDER_TYPE_LIMIT, TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, NONE);
         LighterTestVenue.Answer r = venue.sendTx(buy, venue.key);
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
 
@@ -108,26 +117,27 @@ class LighterRestTest {
         long low = bid.movePointRight(1).longValue() - 10_000; // 1000 USD below: rests
         long expiry = venue.clock.millis() + Duration.ofDays(1).toMillis();
         for (int i = 0; i < 3; i++) {
-            LighterTx.CreateOrder o = new LighterTx.CreateOrder(venue.header(i), 1, 100 + i, 1_000, low - i, 0,
-                    LighterTx.CreateOrder.LIMIT, LighterTx.CreateOrder.GTT, 0, 0, expiry);
+            CreateOrderTx o = new CreateOrderTx(venue.context(i), 1, 100 + i, 1_000, low - i, 0,
+                    ORDER_TYPE_LIMIT, TIF_GOOD_TILL_TIME, 0, 0, expiry, NONE);
             assertThat(venue.sendTx(o, venue.key).status()).isEqualTo(200);
         }
         assertThat(activeOrders()).hasSize(3);
         assertThat(activeOrders().get(0).get("time_in_force").asText()).isEqualTo("good-till-time");
 
         // cancel by client order index
-        assertThat(venue.sendTx(new LighterTx.CancelOrder(venue.header(3), 1, 100), venue.key).status()).isEqualTo(200);
+        assertThat(venue.sendTx(new CancelOrderTx(venue.context(3), 1, 100, NONE), venue.key).status()).isEqualTo(200);
         assertThat(activeOrders()).hasSize(2);
         // cancel by order index
         long orderIndex = activeOrders().get(0).get("order_index").asLong();
         assertThat(orderIndex).isGreaterThanOrEqualTo(1L << 48);
-        assertThat(venue.sendTx(new LighterTx.CancelOrder(venue.header(4), 1, orderIndex), venue.key).status())
+        assertThat(venue.sendTx(new CancelOrderTx(venue.context(4), 1, orderIndex, NONE), venue.key).status())
                 .isEqualTo(200);
         assertThat(activeOrders()).hasSize(1);
         // cancelling it again: not an active order
-        LighterTestVenue.Answer again = venue.sendTx(new LighterTx.CancelOrder(venue.header(5), 1, orderIndex), venue.key);
+        LighterTestVenue.Answer again =
+                venue.sendTx(new CancelOrderTx(venue.context(5), 1, orderIndex, NONE), venue.key);
         assertThat(again.body().get("code").asInt()).isEqualTo(LighterErrors.NOT_ACTIVE_LIMIT_ORDER);
-        assertThat(venue.sendTx(new LighterTx.CancelAllOrders(venue.header(5), 0, 0), venue.key).status())
+        assertThat(venue.sendTx(new CancelAllOrdersTx(venue.context(5), 0, 0, NONE), venue.key).status())
                 .isEqualTo(200);
         assertThat(activeOrders()).isEmpty();
         assertThat(venue.get("/api/v1/accountActiveOrders?account_index=" + LighterTestVenue.ACCOUNT).status())
@@ -136,14 +146,14 @@ class LighterRestTest {
 
     @Test
     void updateLeverageChangesInitialMarginFraction() throws Exception {
-        LighterTx.UpdateLeverage lev = new LighterTx.UpdateLeverage(venue.header(0), 1, 10_000 / 10, 0);
+        UpdateLeverageTx lev = new UpdateLeverageTx(venue.context(0), 1, 10_000 / 10, 0, NONE);
         assertThat(venue.sendTx(lev, venue.key).status()).isEqualTo(200);
         BigDecimal ask = new BigDecimal(venue.get("/api/v1/orderBookOrders?market_id=1&limit=1").body()
                 .get("asks").get(0).get("price").asText());
-        venue.sendTx(new LighterTx.CreateOrder(venue.header(1), 1, 0, 1_000, ask.movePointRight(1).longValue() + 50,
-                0, LighterTx.CreateOrder.LIMIT, LighterTx.CreateOrder.IOC, 0, 0, 0), venue.key);
+        venue.sendTx(new CreateOrderTx(venue.context(1), 1, 0, 1_000, ask.movePointRight(1).longValue() + 50,
+                0, ORDER_TYPE_LIMIT, TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, NONE), venue.key);
         assertThat(position(1).get("initial_margin_fraction").asText()).isEqualTo("10.00");
-        LighterTestVenue.Answer isolated = venue.sendTx(new LighterTx.UpdateLeverage(venue.header(2), 1, 1000, 1),
+        LighterTestVenue.Answer isolated = venue.sendTx(new UpdateLeverageTx(venue.context(2), 1, 1000, 1, NONE),
                 venue.key);
         assertThat(isolated.status()).isEqualTo(400);
     }
@@ -153,8 +163,8 @@ class LighterRestTest {
         BigDecimal bid = new BigDecimal(venue.get("/api/v1/orderBookOrders?market_id=1&limit=1").body()
                 .get("bids").get(0).get("price").asText());
         // short 0.1 BTC: with a positive rate shorts receive
-        venue.sendTx(new LighterTx.CreateOrder(venue.header(0), 1, 0, 10_000, bid.movePointRight(1).longValue() - 50,
-                1, LighterTx.CreateOrder.LIMIT, LighterTx.CreateOrder.IOC, 0, 0, 0), venue.key);
+        venue.sendTx(new CreateOrderTx(venue.context(0), 1, 0, 10_000, bid.movePointRight(1).longValue() - 50,
+                1, ORDER_TYPE_LIMIT, TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, NONE), venue.key);
         assertThat(position(1).get("sign").asInt()).isEqualTo(-1);
         venue.clock.advance(Duration.ofMinutes(11)); // past 02:00, the next settlement
         JsonNode f = venue.get("/api/v1/positionFunding?account_index=" + LighterTestVenue.ACCOUNT + "&limit=10&auth="

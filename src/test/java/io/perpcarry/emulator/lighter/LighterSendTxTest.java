@@ -1,9 +1,15 @@
 package io.perpcarry.emulator.lighter;
 
+import static io.perpcarry.crypto.lighter.LighterConstants.ORDER_TYPE_MARKET;
+import static io.perpcarry.crypto.lighter.LighterConstants.TIF_IMMEDIATE_OR_CANCEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.perpcarry.crypto.lighter.CancelAllOrdersTx;
+import io.perpcarry.crypto.lighter.CreateOrderTx;
+import io.perpcarry.crypto.lighter.L2TxAttributes;
+import io.perpcarry.crypto.lighter.LighterTxContext;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** sendTx over loopback HTTP with the official signer's vector tx and our own signed txs. */
 class LighterSendTxTest {
+    private static final L2TxAttributes NONE = L2TxAttributes.none();
     private LighterTestVenue venue;
     private JsonNode vector;
 
@@ -62,24 +69,23 @@ class LighterSendTxTest {
     @Test
     void wrongNonceIsRefusedWithInvalidNonceAndSkipNonceIsHonoured() throws Exception {
         long next = venue.nextNonce(LighterTestVenue.ACCOUNT, LighterTestVenue.KEY);
-        LighterTx.CancelAllOrders stale = new LighterTx.CancelAllOrders(venue.header(next + 5), 0, 0);
+        CancelAllOrdersTx stale = new CancelAllOrdersTx(venue.context(next + 5), 0, 0, NONE);
         LighterTestVenue.Answer a = venue.sendTx(stale, venue.key);
         assertThat(a.status()).isEqualTo(400);
         assertThat(a.body().get("message").asText()).contains("invalid nonce");
 
-        LighterTx.Header h = venue.header(next + 5);
-        LighterTx.Header skip = new LighterTx.Header(h.accountIndex(), h.apiKeyIndex(), h.expiredAt(), h.nonce(),
-                h.sig(), new LighterTxAttributes(Map.of(LighterTxAttributes.SKIP_NONCE, 1L)));
-        LighterTestVenue.Answer b = venue.sendTx(new LighterTx.CancelAllOrders(skip, 0, 0), venue.key);
+        CancelAllOrdersTx skip = new CancelAllOrdersTx(venue.context(next + 5), 0, 0,
+                NONE.withSkipNonce());
+        LighterTestVenue.Answer b = venue.sendTx(skip, venue.key);
         assertThat(b.status()).as(b.raw()).isEqualTo(200);
         assertThat(venue.nextNonce(LighterTestVenue.ACCOUNT, LighterTestVenue.KEY)).isEqualTo(next);
     }
 
     @Test
     void unknownApiKeyIsRefused() throws Exception {
-        LighterTx.Header h = venue.header(0);
-        LighterTx.Header other = new LighterTx.Header(h.accountIndex(), 9, h.expiredAt(), 0, h.sig(), h.attributes());
-        LighterTestVenue.Answer a = venue.sendTx(new LighterTx.CancelAllOrders(other, 0, 0), venue.key);
+        LighterTxContext h = venue.context(0);
+        LighterTxContext other = new LighterTxContext(h.chainId(), h.accountIndex(), 9, 0, h.expiredAt());
+        LighterTestVenue.Answer a = venue.sendTx(new CancelAllOrdersTx(other, 0, 0, NONE), venue.key);
         assertThat(a.status()).isEqualTo(400);
         assertThat(a.body().get("code").asInt()).isEqualTo(LighterErrors.API_KEY_NOT_FOUND);
     }
@@ -87,10 +93,10 @@ class LighterSendTxTest {
     @Test
     void expiredTxIsRefused() throws Exception {
         long next = venue.nextNonce(LighterTestVenue.ACCOUNT, LighterTestVenue.KEY);
-        LighterTx.Header h = venue.header(next);
-        LighterTx.Header expired = new LighterTx.Header(h.accountIndex(), h.apiKeyIndex(),
-                venue.clock.millis() - 1, next, h.sig(), h.attributes());
-        LighterTestVenue.Answer a = venue.sendTx(new LighterTx.CancelAllOrders(expired, 0, 0), venue.key);
+        LighterTxContext h = venue.context(next);
+        LighterTxContext expired = new LighterTxContext(h.chainId(), h.accountIndex(), h.apiKeyIndex(), next,
+                venue.clock.millis() - 1);
+        LighterTestVenue.Answer a = venue.sendTx(new CancelAllOrdersTx(expired, 0, 0, NONE), venue.key);
         assertThat(a.status()).isEqualTo(400);
         assertThat(a.body().get("message").asText()).contains("expired");
     }
@@ -98,10 +104,13 @@ class LighterSendTxTest {
     @Test
     void signerValidationAndMalformedFormsAreRefused() throws Exception {
         long next = venue.nextNonce(LighterTestVenue.ACCOUNT, LighterTestVenue.KEY);
-        // a market order with an expiry breaks the signer's rules
-        LighterTx.CreateOrder bad = new LighterTx.CreateOrder(venue.header(next), 1, 5, 100, 9_500_000, 0,
-                LighterTx.CreateOrder.MARKET, LighterTx.CreateOrder.IOC, 0, 0, 1);
-        LighterTestVenue.Answer a = venue.sendTx(bad, venue.key);
+        // a market order with an expiry breaks the signer's rules (our signer refuses to produce it, so the
+        // expiry is set in the signed tx_info: validation comes before the signature check)
+        CreateOrderTx market = new CreateOrderTx(venue.context(next), 1, 5, 100, 9_500_000, 0,
+                ORDER_TYPE_MARKET, TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, NONE);
+        ObjectNode bad = (ObjectNode) LighterTestVenue.JSON.readTree(LighterTestVenue.txInfo(market, venue.key));
+        bad.put("OrderExpiry", 1);
+        LighterTestVenue.Answer a = venue.post("/api/v1/sendTx", Map.of("tx_type", "14", "tx_info", bad.toString()));
         assertThat(a.status()).isEqualTo(400);
         assertThat(a.body().get("code").asInt()).isEqualTo(LighterErrors.INVALID_EXPIRY);
 
@@ -116,8 +125,8 @@ class LighterSendTxTest {
     @Test
     void batchReturnsOneHashPerTx() throws Exception {
         long n = venue.nextNonce(LighterTestVenue.ACCOUNT, LighterTestVenue.KEY);
-        String a = LighterTxSigner.txInfo(new LighterTx.CancelAllOrders(venue.header(n), 0, 0), venue.key, 304);
-        String b = LighterTxSigner.txInfo(new LighterTx.CancelAllOrders(venue.header(n + 1), 0, 0), venue.key, 304);
+        String a = LighterTestVenue.txInfo(new CancelAllOrdersTx(venue.context(n), 0, 0, NONE), venue.key);
+        String b = LighterTestVenue.txInfo(new CancelAllOrdersTx(venue.context(n + 1), 0, 0, NONE), venue.key);
         String infos = LighterTestVenue.JSON.writeValueAsString(java.util.List.of(a, b));
         LighterTestVenue.Answer r = venue.post("/api/v1/sendTxBatch", Map.of("tx_types", "[16,16]", "tx_infos", infos));
         assertThat(r.status()).as(r.raw()).isEqualTo(200);

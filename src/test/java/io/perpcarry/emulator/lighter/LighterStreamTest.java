@@ -1,8 +1,13 @@
 package io.perpcarry.emulator.lighter;
 
+import static io.perpcarry.crypto.lighter.LighterConstants.ORDER_TYPE_LIMIT;
+import static io.perpcarry.crypto.lighter.LighterConstants.TIF_IMMEDIATE_OR_CANCEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.perpcarry.crypto.lighter.CancelAllOrdersTx;
+import io.perpcarry.crypto.lighter.CreateOrderTx;
+import io.perpcarry.crypto.lighter.L2TxAttributes;
 import io.perpcarry.emulator.Fault;
 import io.perpcarry.emulator.FaultKind;
 import io.perpcarry.emulator.FaultMatch;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** The /stream WebSocket over loopback. */
 class LighterStreamTest {
+    private static final L2TxAttributes NONE = L2TxAttributes.none();
     private LighterTestVenue venue;
 
     @BeforeEach
@@ -82,8 +88,8 @@ class LighterStreamTest {
 
             BigDecimal ask = new BigDecimal(venue.get("/api/v1/orderBookOrders?market_id=1&limit=1").body()
                     .get("asks").get(0).get("price").asText());
-            venue.sendTx(new LighterTx.CreateOrder(venue.header(0), 1, 7, 10_000, ask.movePointRight(1).longValue() + 50,
-                    0, LighterTx.CreateOrder.LIMIT, LighterTx.CreateOrder.IOC, 0, 0, 0), venue.key);
+            venue.sendTx(new CreateOrderTx(venue.context(0), 1, 7, 10_000, ask.movePointRight(1).longValue() + 50,
+                    0, ORDER_TYPE_LIMIT, TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, NONE), venue.key);
             // the fill's push carries the trade and the new position
             JsonNode upd = ws.next(m -> m.path("type").asText().equals("update/account_all")
                     && m.path("trades").has("1"), 5000);
@@ -98,7 +104,7 @@ class LighterStreamTest {
     @Test
     void sendTxOverWebSocket() throws Exception {
         try (LighterWsClient ws = new LighterWsClient(venue.emulator.wsUrl())) {
-            String info = LighterTxSigner.txInfo(new LighterTx.CancelAllOrders(venue.header(0), 0, 0), venue.key, 304);
+            String info = LighterTestVenue.txInfo(new CancelAllOrdersTx(venue.context(0), 0, 0, NONE), venue.key);
             ws.send("{\"type\":\"jsonapi/sendtx\",\"data\":{\"id\":\"a1\",\"tx_type\":16,\"tx_info\":" + info + "}}");
             JsonNode r = ws.next("jsonapi/sendtx", 3000).get("data");
             assertThat(r.get("code").asInt()).isEqualTo(200);

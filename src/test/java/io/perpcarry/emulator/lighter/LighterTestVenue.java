@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perpcarry.crypto.lighter.LighterAuthToken;
 import io.perpcarry.crypto.lighter.LighterPrivateKey;
+import io.perpcarry.crypto.lighter.LighterTx;
+import io.perpcarry.crypto.lighter.LighterTxContext;
+import io.perpcarry.crypto.lighter.Schnorr;
 import io.perpcarry.emulator.FaultPlan;
 import io.perpcarry.emulator.MutableClock;
 import io.perpcarry.emulator.RequestLog;
@@ -132,7 +135,12 @@ final class LighterTestVenue implements AutoCloseable {
 
     Answer sendTx(LighterTx tx, LighterPrivateKey signer) throws Exception {
         return post("/api/v1/sendTx", Map.of("tx_type", Integer.toString(tx.txType()), "tx_info",
-                LighterTxSigner.txInfo(tx, signer, emulator.chainId())));
+                txInfo(tx, signer)));
+    }
+
+    /** The tx_info the signer sends for {@code tx}, signed with {@code signer} (any API key index). */
+    static String txInfo(LighterTx tx, LighterPrivateKey signer) {
+        return tx.txInfoJson(Schnorr.sign(signer, tx.hash()));
     }
 
     long nextNonce(long account, int key) throws Exception {
@@ -143,9 +151,9 @@ final class LighterTestVenue implements AutoCloseable {
         return LighterAuthToken.create(key, clock.instant().getEpochSecond() + 600, ACCOUNT, KEY);
     }
 
-    LighterTx.Header header(long nonce) {
-        return new LighterTx.Header(ACCOUNT, KEY, clock.millis() + 600_000, nonce, new byte[80],
-                LighterTxAttributes.NONE);
+    /** Account {@link #ACCOUNT}, key {@link #KEY}, the emulator's chain, expiring in ten minutes. */
+    LighterTxContext context(long nonce) {
+        return new LighterTxContext(emulator.chainId(), ACCOUNT, KEY, nonce, clock.millis() + 600_000);
     }
 
     static String b64(byte[] b) {
