@@ -1,0 +1,451 @@
+package io.perpcarry.venue.edgex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.perpcarry.config.EdgexCredentials;
+import io.perpcarry.config.RuntimeEnvironment;
+import io.perpcarry.config.VenueEndpoints;
+import io.perpcarry.crypto.edgex.EdgexApiCredentials;
+import io.perpcarry.crypto.edgex.EdgexDomain;
+import io.perpcarry.crypto.edgex.EdgexOrderSigner;
+import io.perpcarry.crypto.edgex.EdgexRequestSigner;
+import io.perpcarry.crypto.edgex.EdgexSigningException;
+import io.perpcarry.domain.BookLevel;
+import io.perpcarry.domain.FundingQuote;
+import io.perpcarry.domain.MarketSnapshot;
+import io.perpcarry.domain.MarketSpec;
+import io.perpcarry.domain.OrderBook;
+import io.perpcarry.domain.Venue;
+import io.perpcarry.venue.AccountState;
+import io.perpcarry.venue.FundingPayment;
+import io.perpcarry.venue.MarketDataListener;
+import io.perpcarry.venue.OpenOrder;
+import io.perpcarry.venue.OrderAck;
+import io.perpcarry.venue.OrderRequest;
+import io.perpcarry.venue.VenueConnector;
+import io.perpcarry.venue.VenueErrorKind;
+import io.perpcarry.venue.VenueException;
+import io.perpcarry.venue.http.HttpTimeouts;
+import io.perpcarry.venue.http.VenueHttp;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's door to EdgeX (API v2): REST through {@link VenueHttp} (Camel HTTP), books and account events through
+ * {@link EdgexStreams} (Camel Vert.x WebSocket). Public reads work without credentials; private calls without them
+ * throw AUTH. Requests per call: see each method.
+ */
+public final class EdgexConnector implements VenueConnector {
+    private static final Logger LOG = LoggerFactory.getLogger(EdgexConnector.class);
+    private static final String MISSING = "EDGEX_ACCOUNT_ID, EDGEX_API_KEY, EDGEX_API_PASSPHRASE, EDGEX_API_SECRET, "
+            + "EDGEX_TRADING_PRIVATE_KEY";
+
+    private final CamelContext camel;
+    private final VenueEndpoints<EdgexCredentials> endpoints;
+    private final Clock clock;
+    private final EdgexSettings settings;
+    private final EdgexRest rest;
+    private final Optional<EdgexOrders> orders;
+    private final Optional<EdgexStreams.PrivateAuth> streamAuth;
+    private final Object catalogLock = new Object();
+    private volatile EdgexCatalog catalog;
+    private volatile EdgexStreams streams;
+    private final ListenerFanOut fanOut = new ListenerFanOut();
+
+    public EdgexConnector(CamelContext camel, VenueEndpoints<EdgexCredentials> endpoints, Clock clock) {
+        this(camel, endpoints, clock, EdgexSettings.DEFAULT);
+    }
+
+    public EdgexConnector(CamelContext camel, VenueEndpoints<EdgexCredentials> endpoints, Clock clock,
+                          EdgexSettings settings) {
+        this(camel, endpoints, clock, settings, httpWithDeadlines(camel, endpoints, settings));
+    }
+
+    /** Every call gets a deadline: applied to Camel's http components before the door is built. */
+    private static VenueHttp httpWithDeadlines(CamelContext camel, VenueEndpoints<EdgexCredentials> endpoints,
+                                               EdgexSettings settings) {
+        HttpTimeouts.apply(camel, settings.connectTimeout(), settings.responseTimeout());
+        return new VenueHttp(Venue.EDGEX, camel, endpoints.baseUrl(), settings.readRetry(), d -> Thread.sleep(d.toMillis()));
+    }
+
+    EdgexConnector(CamelContext camel, VenueEndpoints<EdgexCredentials> endpoints, Clock clock, EdgexSettings settings,
+                   VenueHttp http) {
+        this.camel = camel;
+        this.endpoints = endpoints;
+        this.clock = clock;
+        this.settings = settings;
+        Optional<EdgexCredentials> creds = endpoints.credentials();
+        Optional<EdgexRequestSigner> signer = creds.map(c -> {
+            try {
+                return new EdgexRequestSigner(new EdgexApiCredentials(c.apiKey().reveal(), c.apiPassphrase().reveal(),
+                        c.apiSecret().reveal()), EdgexRequestSigner.DEFAULT_HEADER_KEY, clock);
+            } catch (EdgexSigningException e) {
+                throw new VenueException(Venue.EDGEX, VenueErrorKind.AUTH, "EdgeX API credentials unusable: "
+                        + e.getMessage());
+            }
+        });
+        Optional<String> accountId = creds.map(c -> Long.toString(c.accountId()));
+        this.rest = new EdgexRest(http, signer, accountId, MISSING);
+        this.orders = creds.map(c -> {
+            try {
+                return new EdgexOrders(EdgexOrderSigner.fromHex(c.tradingPrivateKey().reveal()), c.accountId(), clock,
+                        settings.orderExpiry());
+            } catch (EdgexSigningException e) {
+                throw new VenueException(Venue.EDGEX, VenueErrorKind.AUTH, "EDGEX_TRADING_PRIVATE_KEY unusable: "
+                        + e.getMessage());
+            }
+        });
+        this.streamAuth = signer.map(s -> new EdgexStreams.PrivateAuth(s, accountId.orElseThrow()));
+    }
+
+    @Override
+    public Venue venue() {
+        return Venue.EDGEX;
+    }
+
+    /** From the runtime environment (EDGEX_* variables). */
+    public static EdgexConnector fromEnvironment(CamelContext camel, RuntimeEnvironment env, Clock clock) {
+        return new EdgexConnector(camel, env.edgex(), clock);
+    }
+
+    /** Listeners hear of book changes, stale books and account changes; add before or after starting the streams. */
+    public void addListener(MarketDataListener listener) {
+        fanOut.add(listener);
+    }
+
+    /**
+     * Starts the depth/ticker stream for these symbols (and the private stream with credentials). Books and
+     * {@link #marketDataFresh} need it; {@link #snapshots} reads books only from it. 0-1 requests (metadata).
+     */
+    public void startStreams(Collection<String> symbols) {
+        if (streams != null) {
+            throw new IllegalStateException("EdgeX streams already started");
+        }
+        EdgexCatalog c = catalog();
+        Map<String, String> contracts = new LinkedHashMap<>();
+        for (String s : symbols) {
+            EdgexMarket m = c.bySymbol(s).orElseThrow(() -> invalid("EdgeX lists no tradable market " + s));
+            contracts.put(m.contractId(), s);
+        }
+        EdgexStreams st = new EdgexStreams(camel, endpoints.wsUrl(), contracts, streamAuth, settings, clock, fanOut);
+        st.start();
+        streams = st;
+    }
+
+    /** Every tradable *USD contract. 1 request when the cached metadata is older than its TTL, else 0. */
+    @Override
+    public Map<String, MarketSpec> markets() {
+        return catalog().markets().values().stream()
+                .collect(Collectors.toMap(EdgexMarket::symbol, EdgexMarket::spec, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** All markets' funding in 1 request ({@code getLatestFundingRate} with every contract id), + metadata. */
+    @Override
+    public Map<String, FundingQuote> fundingQuotes() {
+        EdgexCatalog c = catalog();
+        return funding(c, c.markets().values());
+    }
+
+    private Map<String, FundingQuote> funding(EdgexCatalog c, Collection<EdgexMarket> wanted) {
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        String ids = wanted.stream().map(EdgexMarket::contractId).collect(Collectors.joining(","));
+        JsonNode data = rest.publicGet("funding/getLatestFundingRate", Map.of("contractId", ids));
+        Map<String, FundingQuote> quotes = EdgexMapper.fundingQuotes(data, c::byContractId, clock.instant());
+        quotes.keySet().retainAll(wanted.stream().map(EdgexMarket::symbol).toList());
+        List<String> missing = wanted.stream().map(EdgexMarket::symbol).filter(s -> !quotes.containsKey(s)).toList();
+        if (!missing.isEmpty()) {
+            LOG.warn("EdgeX getLatestFundingRate had no row for {}: left out", missing);
+        }
+        return quotes;
+    }
+
+    /**
+     * Funding + book + 24 h volume at a constant count: getLatestFundingRate (1) + getTicker for all contracts
+     * (1, skipped when every streamed ticker is fresh) + metadata when stale (0-1) = at most 3 requests. Books come
+     * only from the depth stream; a symbol without a fresh local book is left out (and logged), because a stale
+     * book must not be ranked. With the stream down or not started, the call fails UNAVAILABLE.
+     */
+    @Override
+    public Map<String, MarketSnapshot> snapshots(Collection<String> symbols) {
+        EdgexStreams st = streams;
+        if (st == null || !st.publicUp()) {
+            throw new VenueException(Venue.EDGEX, VenueErrorKind.UNAVAILABLE, st == null
+                    ? "market data stream not started (startStreams)" : "market data stream down: books are stale");
+        }
+        EdgexCatalog c = catalog();
+        List<EdgexMarket> wanted = symbols.stream().distinct().map(c::bySymbol).flatMap(Optional::stream).toList();
+        Map<String, FundingQuote> funding = funding(c, wanted);
+        Map<String, EdgexMapper.Ticker> tickers = new LinkedHashMap<>();
+        for (EdgexMarket m : wanted) {
+            st.freshTicker(m.contractId()).ifPresent(t -> tickers.put(m.contractId(), t));
+        }
+        if (tickers.size() < wanted.size()) {
+            tickers.putAll(EdgexMapper.tickers(rest.publicGet("quote/getTicker", Map.of()), clock.instant()));
+        }
+        Map<String, MarketSnapshot> out = new LinkedHashMap<>();
+        List<String> leftOut = new ArrayList<>();
+        for (EdgexMarket m : wanted) {
+            Optional<OrderBook> book = st.freshBook(m.contractId(), settings.depthLevel());
+            EdgexMapper.Ticker t = tickers.get(m.contractId());
+            FundingQuote f = funding.get(m.symbol());
+            if (book.isEmpty() || t == null || f == null) {
+                leftOut.add(m.symbol() + (book.isEmpty() ? " (no fresh book)" : t == null ? " (no ticker)" : " (no funding)"));
+                continue;
+            }
+            out.put(m.symbol(), new MarketSnapshot(m.spec(), f, book.get(), t.volume24hQuote()));
+        }
+        if (!leftOut.isEmpty()) {
+            LOG.warn("EdgeX snapshots left out {}", leftOut);
+        }
+        return out;
+    }
+
+    /** The local book when fresh (0 requests), else {@code getDepth} (1 request). */
+    @Override
+    public OrderBook orderBook(String symbol, int depth) {
+        if (depth < 1) {
+            throw invalid("book depth must be >= 1, got " + depth);
+        }
+        EdgexMarket m = market(symbol);
+        EdgexStreams st = streams;
+        if (st != null && depth <= settings.depthLevel()) {
+            Optional<OrderBook> local = st.freshBook(m.contractId(), depth);
+            if (local.isPresent()) {
+                return local.get();
+            }
+        }
+        int level = depth <= 15 ? 15 : 200;
+        JsonNode data = rest.publicGet("quote/getDepth", Map.of("contractId", m.contractId(), "level", Integer.toString(level)));
+        if (!data.isArray() || data.isEmpty()) {
+            throw Wire.malformed("getDepth", "no depth for " + symbol);
+        }
+        EdgexMapper.Depth d = EdgexMapper.depth(data.get(0));
+        List<BookLevel> bids = EdgexMapper.bookLevels(d.bids());
+        List<BookLevel> asks = EdgexMapper.bookLevels(d.asks());
+        try {
+            return new OrderBook(Venue.EDGEX, symbol, bids.subList(0, Math.min(depth, bids.size())),
+                    asks.subList(0, Math.min(depth, asks.size())), clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw Wire.malformed("getDepth", symbol + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code getAccountAsset}: 1 request (+1 metadata if a position sits on a contract listed since the last read). */
+    @Override
+    public AccountState account() {
+        JsonNode data = rest.privateGet("account/getAccountAsset", Map.of());
+        return withContracts(c -> EdgexMapper.account(data, quoteCoinId(c), c::byContractId, clock.instant()));
+    }
+
+    /** {@code getActiveOrderPage} pages of 200: 1 request per page. */
+    @Override
+    public List<OpenOrder> openOrders() {
+        List<JsonNode> rows = rest.privatePages("order/getActiveOrderPage", Map.of("size", "200"));
+        return withContracts(c -> {
+            List<OpenOrder> out = new ArrayList<>();
+            for (JsonNode page : rows) {
+                out.addAll(EdgexMapper.openOrders(page, c::byContractId));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Signs and sends one order: {@code createOrder} (1 POST) + {@code getTicker} for the oracle price (1 GET,
+     * skipped when the streamed ticker is fresh). Never retried; no answer is UNKNOWN_OUTCOME (find it by client id).
+     */
+    @Override
+    public OrderAck placeOrder(OrderRequest order) {
+        EdgexOrders o = orders.orElseThrow(() -> auth("placeOrder"));
+        EdgexCatalog c = catalog();
+        EdgexMarket m = c.bySymbol(order.symbol()).orElseThrow(() -> invalid("EdgeX lists no tradable market "
+                + order.symbol()));
+        EdgexDomain domain = c.domain().orElseThrow(() -> Wire.malformed("getMetaData",
+                "global has no usable chain id / contract address: orders cannot be signed"));
+        Map<String, Object> body = o.createOrderBody(order, m, domain, oraclePrice(m));
+        JsonNode data = rest.privatePost("order/createOrder", body);
+        String orderId;
+        try {
+            orderId = Wire.text(data, "orderId", "createOrder");
+        } catch (VenueException e) {
+            throw new VenueException(Venue.EDGEX, VenueErrorKind.UNKNOWN_OUTCOME, "createOrder for client order "
+                    + order.clientOrderId() + " answered SUCCESS without an order id", null, null, e);
+        }
+        return new OrderAck(order.clientOrderId(), orderId, Optional.empty());
+    }
+
+    private BigDecimal oraclePrice(EdgexMarket m) {
+        EdgexStreams st = streams;
+        if (st != null) {
+            Optional<EdgexMapper.Ticker> t = st.freshTicker(m.contractId());
+            if (t.isPresent()) {
+                return t.get().oraclePrice();
+            }
+        }
+        EdgexMapper.Ticker t = EdgexMapper.tickers(rest.publicGet("quote/getTicker", Map.of("contractId", m.contractId())),
+                clock.instant()).get(m.contractId());
+        if (t == null) {
+            throw Wire.malformed("getTicker", "no ticker for " + m.symbol());
+        }
+        return t.oraclePrice();
+    }
+
+    /** {@code cancelOrderById}: 1 POST. An order already filled or unknown is REJECTED with EdgeX's result code. */
+    @Override
+    public void cancelOrder(String symbol, String orderId) {
+        JsonNode data = rest.privatePost("order/cancelOrderById", Map.of("orderIdList", List.of(orderId)));
+        JsonNode result = data.path("cancelResultMap").get(orderId);
+        if (result == null || !result.isTextual()) {
+            throw new VenueException(Venue.EDGEX, VenueErrorKind.UNKNOWN_OUTCOME, "cancelOrderById " + orderId
+                    + " answered without a result for the order");
+        }
+        if (!result.asText().startsWith("SUCCESS")) {
+            throw new VenueException(Venue.EDGEX, VenueErrorKind.REJECTED, "cancel of " + symbol + " order " + orderId
+                    + " refused", result.asText(), null, null);
+        }
+    }
+
+    /** {@code cancelAllOrder} for the account: 1 POST. */
+    @Override
+    public void cancelAllOrders() {
+        JsonNode data = rest.privatePost("order/cancelAllOrder", Map.of());
+        data.path("cancelResultMap").fields().forEachRemaining(e -> {
+            if (!e.getValue().asText().startsWith("SUCCESS")) {
+                LOG.info("EdgeX cancel-all: order {} {}", e.getKey(), e.getValue().asText());
+            }
+        });
+    }
+
+    /**
+     * {@code updateLeverageSetting}: 1 POST. EdgeX accounts are cross margin; switching margin mode needs a separately
+     * signed {@code setMarginMode} whose mode values are undocumented, so it is not sent.
+     */
+    @Override
+    public void setLeverage(String symbol, int leverage) {
+        if (leverage < 1) {
+            throw invalid("leverage must be >= 1, got " + leverage);
+        }
+        EdgexMarket m = market(symbol);
+        rest.privatePost("account/updateLeverageSetting",
+                Map.of("contractId", m.contractId(), "leverage", Integer.toString(leverage)));
+    }
+
+    /** {@code getPositionTransactionPage} filtered to SETTLE_FUNDING_FEE since {@code since}: 1 request per 100. */
+    @Override
+    public List<FundingPayment> fundingPayments(Instant since) {
+        List<JsonNode> rows = rest.privatePages("account/getPositionTransactionPage", Map.of("size", "100",
+                "filterTypeList", "SETTLE_FUNDING_FEE", "filterStartCreatedTimeInclusive", Long.toString(since.toEpochMilli())));
+        return withContracts(c -> {
+            List<FundingPayment> out = new ArrayList<>();
+            for (JsonNode page : rows) {
+                EdgexMapper.fundingPayments(page, c::byContractId).stream()
+                        .filter(p -> !p.settledAt().isBefore(since)).forEach(out::add);
+            }
+            return out;
+        });
+    }
+
+    /** Local: streams up, book synced from a snapshot without a gap since, socket not silent. 0 requests. */
+    @Override
+    public boolean marketDataFresh(String symbol) {
+        EdgexStreams st = streams;
+        EdgexCatalog c = catalog;
+        if (st == null || c == null) {
+            return false;
+        }
+        return c.bySymbol(symbol).map(m -> st.bookFresh(m.contractId())).orElse(false);
+    }
+
+    @Override
+    public void close() {
+        EdgexStreams st = streams;
+        streams = null;
+        if (st != null) {
+            st.close();
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    EdgexCatalog catalog() {
+        EdgexCatalog c = catalog;
+        if (c != null && Duration.between(c.loadedAt(), clock.instant()).compareTo(settings.metadataTtl()) < 0) {
+            return c;
+        }
+        return refreshCatalog(c);
+    }
+
+    private EdgexCatalog refreshCatalog(EdgexCatalog seen) {
+        synchronized (catalogLock) {
+            if (catalog != seen) {
+                return catalog; // another thread refreshed meanwhile
+            }
+            EdgexCatalog fresh = EdgexCatalog.parse(rest.publicGet("meta/getMetaData", Map.of()), settings.quoteSuffix(),
+                    clock.instant());
+            catalog = fresh;
+            return fresh;
+        }
+    }
+
+    /** Maps with the current contracts; an unknown contract id triggers one metadata refresh, then fails. */
+    private <T> T withContracts(Function<EdgexCatalog, T> mapping) {
+        EdgexCatalog c = catalog();
+        try {
+            return mapping.apply(c);
+        } catch (EdgexMapper.UnknownContract e) {
+            LOG.info("EdgeX contract {} unknown: reloading metadata", e.contractId);
+            try {
+                return mapping.apply(refreshCatalog(c));
+            } catch (EdgexMapper.UnknownContract again) {
+                throw Wire.malformed("EdgeX", again.getMessage() + " even after a metadata reload");
+            }
+        }
+    }
+
+    private static String quoteCoinId(EdgexCatalog c) {
+        return c.markets().values().stream().findFirst()
+                .map(m -> Long.toString(m.signing().quoteCoinId()))
+                .orElseThrow(() -> Wire.malformed("getMetaData", "no tradable contract to learn the quote coin from"));
+    }
+
+    private EdgexMarket market(String symbol) {
+        return catalog().bySymbol(symbol).orElseThrow(() -> invalid("EdgeX lists no tradable market " + symbol));
+    }
+
+    private static VenueException invalid(String message) {
+        return new VenueException(Venue.EDGEX, VenueErrorKind.INVALID_REQUEST, message);
+    }
+
+    private static VenueException auth(String operation) {
+        return new VenueException(Venue.EDGEX, VenueErrorKind.AUTH, operation + " needs credentials: " + MISSING
+                + " not configured");
+    }
+
+    /** Requests sent per REST path since start. */
+    public Map<String, Long> requestCounts() {
+        return rest.requestCounts();
+    }
+
+    EdgexStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public String toString() {
+        return "EdgexConnector[" + endpoints.baseUrl() + ", credentials=" + (rest.hasCredentials() ? "set" : "none") + "]";
+    }
+}
