@@ -3,6 +3,8 @@ package io.perpcarry.app;
 import io.perpcarry.config.BotConfig;
 import io.perpcarry.config.RuntimeEnvironment;
 import java.nio.file.Files;
+import java.util.function.Function;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
 /** Builds the Camel Main application: the properties file, the YAML routes, and the beans they call. */
@@ -22,7 +24,7 @@ public final class BotApplication {
     }
 
     public Main createMain() {
-        return createMain(null);
+        return createMain((BotWiring) null);
     }
 
     /**
@@ -30,6 +32,14 @@ public final class BotApplication {
      * the trading routes can run; without it only the heartbeat does.
      */
     public Main createMain(BotWiring wiring) {
+        return wiring == null ? createMain((java.util.function.Function<CamelContext, BotWiring>) null) : createMain(ctx -> wiring);
+    }
+
+    /**
+     * As {@link #createMain(BotWiring)}, but the wiring is built once the Camel context exists (the venue
+     * connectors send their REST calls through it) and before any route starts.
+     */
+    public Main createMain(Function<CamelContext, BotWiring> wiringFactory) {
         if (!Files.isRegularFile(paths.applicationProperties())) {
             throw new IllegalStateException("Camel settings not found: " + paths.applicationProperties());
         }
@@ -39,7 +49,7 @@ public final class BotApplication {
         String routes = paths.routesDir().toString();
         main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + routes + "/*.yaml");
         main.addOverrideProperty("camel.main.routes-reload-directory", routes);
-        if (wiring == null) {
+        if (wiringFactory == null) {
             // Without venue connectors the trading routes have no beans to call: run the heartbeat only.
             main.addOverrideProperty("camel.main.routes-exclude-pattern", String.join(",", ENGINE_ROUTES.stream()
                     .map(r -> "file:" + routes + "/" + r).toList()));
@@ -50,13 +60,14 @@ public final class BotApplication {
         main.bind("runtimeEnvironment", environment);
         main.bind("botStatus", new BotStatus(config, environment));
         main.addOverrideProperty("perpcarry.check-interval-ms", Long.toString(config.checkIntervalSeconds() * 1000L));
-        if (wiring != null) {
-            wiring.bindTo(main::bind);
+        if (wiringFactory != null) {
             main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
                 @Override
-                public void afterConfigure(org.apache.camel.main.BaseMainSupport m) {
+                public void beforeConfigure(org.apache.camel.main.BaseMainSupport m) {
                     // Context-level hooks fire whether Main is run() or start()ed (tests, embedding).
-                    org.apache.camel.CamelContext ctx = m.getCamelContext();
+                    CamelContext ctx = m.getCamelContext();
+                    BotWiring wiring = wiringFactory.apply(ctx);
+                    wiring.bindTo(ctx.getRegistry()::bind);
                     try {
                         ctx.addStartupListener((context, alreadyStarted) -> wiring.attach(context));
                     } catch (Exception e) {

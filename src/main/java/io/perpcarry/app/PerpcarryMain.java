@@ -4,10 +4,32 @@ import io.perpcarry.config.BotConfig;
 import io.perpcarry.config.BotConfigLoader;
 import io.perpcarry.config.ConfigException;
 import io.perpcarry.config.EnvironmentSource;
+import io.perpcarry.config.RunMode;
 import io.perpcarry.config.RuntimeEnvironment;
+import io.perpcarry.emulator.LocalExchanges;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The daemon's entry point, used by {@code mvn camel:run} and {@code bin/perpcarry run}. */
+/**
+ * The daemon's entry point, used by {@code mvn camel:run} and {@code bin/perpcarry run}. Live mode trades on
+ * the venues in the environment; demo mode (the default) starts both exchange emulators in-process, with
+ * market time accelerated so a whole rotation takes a few minutes, and trades there.
+ */
 public final class PerpcarryMain {
+    /** Demo market time runs this much faster: an 8 h hold lasts 2 minutes. */
+    static final double DEMO_TIME_SCALE = 240;
+    private static final Logger LOG = LoggerFactory.getLogger(PerpcarryMain.class);
+
     private PerpcarryMain() {
     }
 
@@ -26,7 +48,44 @@ public final class PerpcarryMain {
             e.problems().forEach(p -> System.err.println("  " + p));
             return 2;
         }
-        new BotApplication(paths, config, environment).run();
+        if (environment.mode() == RunMode.LIVE) {
+            TradingSetup setup = new TradingSetup(config, paths.dataDir(), environment, Clock.systemUTC());
+            new BotApplication(paths, config, environment).createMain(setup.wiringFactory()).run();
+            return 0;
+        }
+        return runDemo(paths, config, environment);
+    }
+
+    private static int runDemo(AppPaths paths, BotConfig config, RuntimeEnvironment environment) throws Exception {
+        Path dataDir = paths.dataDir().resolve("demo");
+        clear(dataDir);
+        LocalExchanges.Options options = new LocalExchanges.Options(paths.home().resolve("config/demo/scenario.json"),
+                0, 0, null, DEMO_TIME_SCALE, List.of(), List.of());
+        try (LocalExchanges exchanges = LocalExchanges.start(options, Clock.systemUTC())) {
+            LOG.info("DEMO: built-in Lighter emulator at {}, EdgeX emulator at {}; market time x{}; state in {}",
+                    exchanges.lighter().baseUrl(), exchanges.edgex().baseUrl(), DEMO_TIME_SCALE, dataDir);
+            Map<String, String> vars = new HashMap<>(exchanges.environment());
+            vars.put("PERPCARRY_MODE", "live");
+            RuntimeEnvironment venues = RuntimeEnvironment.read(new EnvironmentSource(vars, Map.of(), Path.of(".env")));
+            TradingSetup setup = new TradingSetup(config, dataDir, venues, exchanges.scenarioClock());
+            Main main = new BotApplication(paths.withDataDir(dataDir), config, environment).createMain(setup.wiringFactory());
+            // Timers run on the wall clock: scan and check every few seconds so the accelerated market is followed.
+            main.addOverrideProperty("perpcarry.scan-interval-ms", "5000");
+            main.addOverrideProperty("perpcarry.check-interval-ms", "2000");
+            main.run();
+        }
         return 0;
+    }
+
+    /** The demo starts from nothing: its emulators have no memory of a previous run. */
+    private static void clear(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
     }
 }

@@ -10,7 +10,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -198,6 +200,9 @@ public final class MarketEngine {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /** Events raised while this thread is delivering, waiting for the outer delivery loop. */
+    private final ThreadLocal<Deque<Consumer<EngineListener>>> delivering = new ThreadLocal<>();
+
     public void removeListener(EngineListener listener) {
         listeners.remove(listener);
     }
@@ -332,18 +337,35 @@ public final class MarketEngine {
         return events.drain(coalesced);
     }
 
+    /**
+     * Delivers on the calling thread. A listener that calls back into the engine (to read a book, say) makes
+     * the engine sync and raise more events; those are queued behind the current batch instead of being
+     * delivered re-entrantly, which under an accelerated clock would recurse without end.
+     */
     private void deliver(List<Consumer<EngineListener>> toDeliver) {
         if (toDeliver.isEmpty() || listeners.isEmpty()) {
             return;
         }
-        for (Consumer<EngineListener> event : toDeliver) {
-            for (EngineListener listener : listeners) {
-                try {
-                    event.accept(listener);
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "engine listener " + listener + " failed", e);
+        Deque<Consumer<EngineListener>> pending = delivering.get();
+        if (pending != null) {
+            pending.addAll(toDeliver);
+            return;
+        }
+        pending = new ArrayDeque<>(toDeliver);
+        delivering.set(pending);
+        try {
+            Consumer<EngineListener> event;
+            while ((event = pending.poll()) != null) {
+                for (EngineListener listener : listeners) {
+                    try {
+                        event.accept(listener);
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "engine listener " + listener + " failed", e);
+                    }
                 }
             }
+        } finally {
+            delivering.remove();
         }
     }
 }

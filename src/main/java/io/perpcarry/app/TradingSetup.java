@@ -1,0 +1,73 @@
+package io.perpcarry.app;
+
+import io.perpcarry.config.BotConfig;
+import io.perpcarry.config.RuntimeEnvironment;
+import io.perpcarry.engine.Alerter;
+import io.perpcarry.engine.EngineBeans;
+import io.perpcarry.engine.EngineSettings;
+import io.perpcarry.engine.Sleeper;
+import io.perpcarry.venue.edgex.EdgexConnector;
+import io.perpcarry.venue.lighter.LighterConnector;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Function;
+import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
+import org.apache.camel.support.LifecycleStrategySupport;
+
+/**
+ * What the daemon trades with: both venue connectors, built inside the running Camel context (their REST
+ * calls go through it), streams started for the configured symbols, and the engine on top.
+ *
+ * @param venues      where the venues are and the credentials (live: the environment; demo: the emulators)
+ * @param engineClock the engine's clock (demo: the emulators' accelerated market clock); connectors always
+ *                    sign with the wall clock, as the venues check it
+ */
+record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, Clock engineClock) {
+
+    Function<CamelContext, BotWiring> wiringFactory() {
+        return ctx -> {
+            Clock wall = Clock.systemUTC();
+            LighterConnector lighter = LighterConnector.fromEnvironment(ctx, venues, wall);
+            EdgexConnector edgex;
+            try {
+                edgex = EdgexConnector.fromEnvironment(ctx, venues, wall);
+            } catch (RuntimeException e) {
+                lighter.close();
+                throw e;
+            }
+            ctx.addLifecycleStrategy(new LifecycleStrategySupport() {
+                @Override
+                public void onContextStopped(CamelContext context) {
+                    try {
+                        lighter.close();
+                    } finally {
+                        edgex.close();
+                    }
+                }
+            });
+            RiskEventForwarder forwarder = new RiskEventForwarder(ctx);
+            lighter.addListener(forwarder);
+            edgex.addListener(forwarder);
+            try {
+                // Streams read market metadata over REST first, which needs the started context.
+                ctx.addStartupListener(new StartupListener() {
+                    @Override
+                    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                    }
+
+                    @Override
+                    public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                        StreamStarter.startInBackground(context, lighter, lighter::startStreams, config.symbolsToMonitor());
+                        StreamStarter.startInBackground(context, edgex, edgex::startStreams, config.symbolsToMonitor());
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the venue streams", e);
+            }
+            EngineBeans beans = new EngineBeans(config, EngineSettings.from(config), dataDir, lighter, edgex,
+                    engineClock, Sleeper.REAL, Alerter.logging());
+            return new BotWiring(beans, dataDir);
+        };
+    }
+}
