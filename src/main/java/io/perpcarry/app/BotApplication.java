@@ -11,7 +11,7 @@ import org.apache.camel.main.Main;
 public final class BotApplication {
     /** Routes that need the engine's beans (bound by {@link BotWiring}). */
     static final java.util.List<String> ENGINE_ROUTES =
-            java.util.List.of("scan.yaml", "hedge.yaml", "protect.yaml", "control.yaml", "persist.yaml");
+            java.util.List.of("scan.yaml", "hedge.yaml", "protect.yaml", "control.yaml", "persist.yaml", "dashboard.yaml");
 
     private final AppPaths paths;
     private final BotConfig config;

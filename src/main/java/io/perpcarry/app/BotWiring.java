@@ -7,6 +7,7 @@ import io.perpcarry.engine.EngineBeans;
 import io.perpcarry.engine.camel.LegOutcomeCollector;
 import io.perpcarry.engine.camel.SnapshotCollector;
 import io.perpcarry.state.DataDirLock;
+import io.perpcarry.ui.Dashboard;
 import io.perpcarry.venue.VenueConnector;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
@@ -28,6 +29,7 @@ public final class BotWiring implements AutoCloseable {
     private final EngineBeans beans;
     private final Path dataDir;
     private ProducerTemplate producer;
+    private Dashboard dashboard = Dashboard.NONE;
 
     public BotWiring(BotConfig config, Path dataDir, VenueConnector lighter, VenueConnector edgex) {
         this.lock = DataDirLock.acquire(dataDir);
@@ -45,6 +47,12 @@ public final class BotWiring implements AutoCloseable {
         this.lock = DataDirLock.acquire(dataDir);
         this.dataDir = dataDir;
         this.beans = beans;
+    }
+
+    /** The screen the scan route feeds and the dashboard route refreshes (default: none). */
+    public BotWiring withDashboard(Dashboard d) {
+        this.dashboard = d;
+        return this;
     }
 
     public EngineBeans beans() {
@@ -65,6 +73,7 @@ public final class BotWiring implements AutoCloseable {
         registry.accept("emergencyClose", beans.emergencyClose);
         registry.accept("stateStore", beans.store);
         registry.accept("journal", beans.journal);
+        registry.accept("dashboard", dashboard);
         registry.accept("snapshotCollector", new SnapshotCollector());
         registry.accept("legOutcomeCollector", new LegOutcomeCollector());
         registry.accept("hedgeRepository", FileIdempotentRepository.fileIdempotentRepository(

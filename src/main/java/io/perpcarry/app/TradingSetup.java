@@ -6,6 +6,7 @@ import io.perpcarry.engine.Alerter;
 import io.perpcarry.engine.EngineBeans;
 import io.perpcarry.engine.EngineSettings;
 import io.perpcarry.engine.Sleeper;
+import io.perpcarry.ui.TerminalDashboard;
 import io.perpcarry.venue.edgex.EdgexConnector;
 import io.perpcarry.venue.lighter.LighterConnector;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import org.apache.camel.support.LifecycleStrategySupport;
  * @param engineClock the engine's clock (demo: the emulators' accelerated market clock); connectors always
  *                    sign with the wall clock, as the venues check it
  */
-record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, Clock engineClock) {
+record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, Clock engineClock, String mode) {
 
     Function<CamelContext, BotWiring> wiringFactory() {
         return ctx -> {
@@ -67,7 +68,9 @@ record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, C
             }
             EngineBeans beans = new EngineBeans(config, EngineSettings.from(config), dataDir, lighter, edgex,
                     engineClock, Sleeper.REAL, Alerter.logging());
-            return new BotWiring(beans, dataDir);
+            TerminalDashboard screen = new TerminalDashboard(beans.engine, lighter, edgex, engineClock, mode,
+                    System.out, TerminalDashboard.onTerminal());
+            return new BotWiring(beans, dataDir).withDashboard(screen);
         };
     }
 }
