@@ -16,25 +16,29 @@ final class EcGfp5Mult {
     private EcGfp5Mult() {
     }
 
-    /** Fixed-base comb table: row i holds (1..16)·2^(5i)·G. Built once, lazily (a few ms). */
+    /** Fixed-base comb table for G, built once, lazily (a few ms). */
     private static final class GeneratorTable {
-        static final long[][] ROWS = build();
+        static final long[][] ROWS = combRows(EcGfp5.GENERATOR);
+    }
 
-        private static long[][] build() {
-            EcGfp5[] all = new EcGfp5[DIGITS * WIN_SIZE];
-            EcGfp5 base = EcGfp5.GENERATOR;
-            for (int i = 0; i < DIGITS; i++) {
-                fillMultiples(base, all, i * WIN_SIZE);
-                base = base.mdouble(WINDOW);
-            }
-            long[] flat = toAffine(all);
-            long[][] rows = new long[DIGITS][];
-            for (int i = 0; i < DIGITS; i++) {
-                rows[i] = new long[WIN_SIZE * ENTRY];
-                System.arraycopy(flat, i * WIN_SIZE * ENTRY, rows[i], 0, WIN_SIZE * ENTRY);
-            }
-            return rows;
+    /**
+     * Comb table for base B: row i holds the affine (1..16)·2^(5i)·B, so k·B needs 64 additions and no
+     * doublings. 80 KB; costs about five verifications to build.
+     */
+    static long[][] combRows(EcGfp5 b) {
+        EcGfp5[] all = new EcGfp5[DIGITS * WIN_SIZE];
+        EcGfp5 base = b;
+        for (int i = 0; i < DIGITS; i++) {
+            fillMultiples(base, all, i * WIN_SIZE);
+            base = base.mdouble(WINDOW);
         }
+        long[] flat = toAffine(all);
+        long[][] rows = new long[DIGITS][];
+        for (int i = 0; i < DIGITS; i++) {
+            rows[i] = new long[WIN_SIZE * ENTRY];
+            System.arraycopy(flat, i * WIN_SIZE * ENTRY, rows[i], 0, WIN_SIZE * ENTRY);
+        }
+        return rows;
     }
 
     /** k·G via the comb table: 64 mixed additions, no doublings; constant-time table access. */
@@ -81,6 +85,19 @@ final class EcGfp5Mult {
             }
             r = addDigitVarTime(r, pWin, de[i]);
             r = addDigitVarTime(r, gWin, ds[i]);
+        }
+        return r;
+    }
+
+    /** s·G + e·P with a comb table for P ({@link #combRows}): additions only. Variable time. */
+    static EcGfp5 mulAddGeneratorComb(EcGfp5Scalar s, long[][] pRows, EcGfp5Scalar e) {
+        long[][] gRows = GeneratorTable.ROWS;
+        int[] ds = s.recodeSigned(WINDOW);
+        int[] de = e.recodeSigned(WINDOW);
+        EcGfp5 r = EcGfp5.NEUTRAL;
+        for (int i = 0; i < DIGITS; i++) {
+            r = addDigitVarTime(r, pRows[i], de[i]);
+            r = addDigitVarTime(r, gRows[i], ds[i]);
         }
         return r;
     }
