@@ -47,12 +47,13 @@ final class EcGfp5Mult {
         long[][] rows = GeneratorTable.ROWS;
         long[] buf = new long[ENTRY];
         lookupCt(rows[0], d[0], buf);
-        EcGfp5 r = affineToPoint(buf);
+        EcGfp5Acc r = new EcGfp5Acc(EcGfp5.NEUTRAL);
+        r.setAffine(buf, 0, false);
         for (int i = 1; i < DIGITS; i++) {
             lookupCt(rows[i], d[i], buf);
-            r = r.addAffine(fp5(buf, 0), fp5(buf, 5));
+            r.addAffine(buf, 0, false);
         }
-        return r;
+        return r.toPoint();
     }
 
     /** k·P, fixed window over a per-call affine table; constant-time table access. */
@@ -61,12 +62,14 @@ final class EcGfp5Mult {
         int[] d = k.recodeSigned(WINDOW);
         long[] buf = new long[ENTRY];
         lookupCt(win, d[DIGITS - 1], buf);
-        EcGfp5 r = affineToPoint(buf);
+        EcGfp5Acc r = new EcGfp5Acc(EcGfp5.NEUTRAL);
+        r.setAffine(buf, 0, false);
         for (int i = DIGITS - 2; i >= 0; i--) {
             lookupCt(win, d[i], buf);
-            r = r.mdouble(WINDOW).addAffine(fp5(buf, 0), fp5(buf, 5));
+            r.mdouble(WINDOW);
+            r.addAffine(buf, 0, false);
         }
-        return r;
+        return r.toPoint();
     }
 
     /**
@@ -78,15 +81,15 @@ final class EcGfp5Mult {
         long[] pWin = window(p);
         int[] ds = s.recodeSigned(WINDOW);
         int[] de = e.recodeSigned(WINDOW);
-        EcGfp5 r = EcGfp5.NEUTRAL;
+        EcGfp5Acc r = new EcGfp5Acc(EcGfp5.NEUTRAL);
         for (int i = DIGITS - 1; i >= 0; i--) {
             if (i != DIGITS - 1) {
-                r = r.mdouble(WINDOW);
+                r.mdouble(WINDOW);
             }
-            r = addDigitVarTime(r, pWin, de[i]);
-            r = addDigitVarTime(r, gWin, ds[i]);
+            addDigitVarTime(r, pWin, de[i]);
+            addDigitVarTime(r, gWin, ds[i]);
         }
-        return r;
+        return r.toPoint();
     }
 
     /** s·G + e·P with a comb table for P ({@link #combRows}): additions only. Variable time. */
@@ -94,22 +97,18 @@ final class EcGfp5Mult {
         long[][] gRows = GeneratorTable.ROWS;
         int[] ds = s.recodeSigned(WINDOW);
         int[] de = e.recodeSigned(WINDOW);
-        EcGfp5 r = EcGfp5.NEUTRAL;
+        EcGfp5Acc r = new EcGfp5Acc(EcGfp5.NEUTRAL);
         for (int i = 0; i < DIGITS; i++) {
-            r = addDigitVarTime(r, pRows[i], de[i]);
-            r = addDigitVarTime(r, gRows[i], ds[i]);
+            addDigitVarTime(r, pRows[i], de[i]);
+            addDigitVarTime(r, gRows[i], ds[i]);
         }
-        return r;
+        return r.toPoint();
     }
 
-    private static EcGfp5 addDigitVarTime(EcGfp5 r, long[] win, int digit) {
-        if (digit == 0) {
-            return r;
+    private static void addDigitVarTime(EcGfp5Acc r, long[] win, int digit) {
+        if (digit != 0) {
+            r.addAffine(win, (Math.abs(digit) - 1) * ENTRY, digit < 0);
         }
-        int off = (Math.abs(digit) - 1) * ENTRY;
-        QuinticExtension ax = fp5(win, off);
-        QuinticExtension au = fp5(win, off + 5);
-        return r.addAffine(ax, digit < 0 ? au.neg() : au);
     }
 
     /** Affine multiples (1..16)·P. */
@@ -143,7 +142,7 @@ final class EcGfp5Mult {
         QuinticExtension acc = QuinticExtension.ONE;
         for (int i = 0; i < den.length; i++) {
             prefix[i] = acc;
-            acc = EcFieldOps.mul(acc, den[i]);
+            acc = acc.mul(den[i]);
         }
         if (acc.isZero()) {
             throw new IllegalStateException("zero denominator in affine conversion");
@@ -151,10 +150,10 @@ final class EcGfp5Mult {
         QuinticExtension inv = acc.inverse();
         long[] out = new long[n * ENTRY];
         for (int i = den.length - 1; i >= 0; i--) {
-            QuinticExtension invI = EcFieldOps.mul(inv, prefix[i]); // 1/den[i]
-            inv = EcFieldOps.mul(inv, den[i]);
+            QuinticExtension invI = inv.mul(prefix[i]); // 1/den[i]
+            inv = inv.mul(den[i]);
             EcGfp5 p = pts[i / 2];
-            QuinticExtension v = (i & 1) == 0 ? EcFieldOps.mul(p.x, invI) : EcFieldOps.mul(p.u, invI);
+            QuinticExtension v = (i & 1) == 0 ? p.x.mul(invI) : p.u.mul(invI);
             put(out, (i / 2) * ENTRY + ((i & 1) == 0 ? 0 : 5), v);
         }
         return out;
@@ -183,14 +182,6 @@ final class EcGfp5Mult {
             long v = buf[k];
             buf[k] = v ^ ((v ^ Goldilocks.neg(v)) & neg);
         }
-    }
-
-    private static EcGfp5 affineToPoint(long[] buf) {
-        return new EcGfp5(fp5(buf, 0), QuinticExtension.ONE, fp5(buf, 5), QuinticExtension.ONE);
-    }
-
-    private static QuinticExtension fp5(long[] a, int off) {
-        return QuinticExtension.of(a[off], a[off + 1], a[off + 2], a[off + 3], a[off + 4]);
     }
 
     private static void put(long[] a, int off, QuinticExtension v) {
