@@ -17,7 +17,6 @@ final class EcGfp5Acc {
     private static final int QX = 20, QZ = 25, QU = 30, QT = 35;
     private static final int A = 40, B = 45, C = 50, D = 55, E = 60, F = 65, G = 70, H = 75;
     private static final long B1 = EcGfp5.B1;
-    private static final long MINUS_4 = Goldilocks.neg(4);
 
     private final long[] f = new long[80];
 
@@ -171,11 +170,11 @@ final class EcGfp5Acc {
             mul(f, QX, B, D);
             mulB(QX, QX, 16);                       // cx = 16 b a2 a4
             mulB(E, B, 4);
-            for (int k = 0; k < 5; k++) {
-                f[E + k] = Goldilocks.add(f[E + k], Goldilocks.mul(f[B + k], MINUS_4));
-            }
+            QuinticExtension.add(f, F, B, B);
+            QuinticExtension.add(f, F, F, F);
+            sub(f, E, E, F);
             QuinticExtension.add(f, E, E, D);
-            neg(f, QZ, E);                          // cw = -(a4 + (4b - 4) a2)
+            neg(f, QZ, E);                          // cw = -(a4 + 4b a2 - 4 a2)
         }
         square(f, A, QZ);                           // b1
         square(f, B, QU);                           // b2

@@ -1,9 +1,11 @@
 package io.perpcarry.crypto.lighter;
 
 /**
- * Scalar multiplications on ECgFp5 with signed 5-bit windows over affine tables.
+ * Scalar multiplications on ECgFp5 over affine tables: signed 5-bit windows for signing (constant-time
+ * lookups); for verification, wNAF Straus under a new key and comb tables (additions only) under a cached one.
  *
- * <p>Tables are flat {@code long[]}: entry j holds the affine (x, u) of (j+1)·B as ten canonical limbs.
+ * <p>Tables are flat {@code long[]}: entry j holds the affine (x, u) of (j+1)·B as ten canonical limbs (of
+ * (2j+1)·B for the wNAF odd-multiple tables).
  * Lookups with secret digits (signing, key derivation) read every entry and select with masks, so the
  * memory access pattern does not depend on the digit; verification uses direct indexing (public data).
  */
@@ -13,11 +15,11 @@ final class EcGfp5Mult {
     static final int WIN_SIZE = 1 << (WINDOW - 1);          // 16 multiples per window
     private static final int ENTRY = 10;
 
+    static final int WNAF_P = 5; // 8 odd multiples, built per verification
+    static final int WNAF_G = 8; // 64 odd multiples of G (5 KB), built once
+
     private EcGfp5Mult() {
     }
-
-    static final int WNAF_P = 5; // 8 odd multiples, built per verification
-    static final int WNAF_G = 8; // 64 odd multiples of G, built once
 
     private static final class GeneratorOddMultiples {
         static final long[] TABLE = oddMultiples(EcGfp5.GENERATOR, WNAF_G);
