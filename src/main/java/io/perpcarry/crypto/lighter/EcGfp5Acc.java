@@ -7,9 +7,9 @@ import static io.perpcarry.crypto.lighter.QuinticExtension.sub;
 
 /**
  * A mutable ECgFp5 point in (X:Z, U:T) coordinates plus scratch space: the single implementation of the
- * group law. Scalar multiplications run thousands of field operations, and with one object per operation the
- * allocation rate (about 0.5 MB per verification) dominated; here everything stays in one long[]. The
- * immutable {@link EcGfp5} delegates to this class. Not thread-safe; one instance per computation.
+ * group law. Scalar multiplications run thousands of field operations; with one object per operation a
+ * verification allocated about 0.5 MB (most of which escape analysis could not remove), here everything
+ * stays in one long[]. The immutable {@link EcGfp5} delegates to this class. Not thread-safe.
  */
 final class EcGfp5Acc {
     // Offsets of GF(p^5) slots in f: the point, an operand point (or affine entry), then temporaries.
@@ -31,13 +31,10 @@ final class EcGfp5Acc {
         put(T, p.t);
     }
 
-    /** Sets this to the affine point whose (x, u) are the ten limbs of tbl at off; u negated if asked. */
-    void setAffine(long[] tbl, int off, boolean negate) {
+    /** Sets this to the affine point whose (x, u) are the ten limbs of tbl at off. */
+    void setAffine(long[] tbl, int off) {
         System.arraycopy(tbl, off, f, X, 5);
         System.arraycopy(tbl, off + 5, f, U, 5);
-        if (negate) {
-            neg(f, U, U);
-        }
         java.util.Arrays.fill(f, Z, Z + 5, 0L);
         java.util.Arrays.fill(f, T, T + 5, 0L);
         f[Z] = 1;

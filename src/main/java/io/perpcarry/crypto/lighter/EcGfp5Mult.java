@@ -57,7 +57,7 @@ final class EcGfp5Mult {
         long[] buf = new long[ENTRY];
         lookupCt(rows[0], d[0], buf);
         EcGfp5Acc r = new EcGfp5Acc(EcGfp5.NEUTRAL);
-        r.setAffine(buf, 0, false);
+        r.setAffine(buf, 0);
         for (int i = 1; i < DIGITS; i++) {
             lookupCt(rows[i], d[i], buf);
             r.addAffine(buf, 0, false);
@@ -72,7 +72,7 @@ final class EcGfp5Mult {
         long[] buf = new long[ENTRY];
         lookupCt(win, d[DIGITS - 1], buf);
         EcGfp5Acc r = new EcGfp5Acc(EcGfp5.NEUTRAL);
-        r.setAffine(buf, 0, false);
+        r.setAffine(buf, 0);
         for (int i = DIGITS - 2; i >= 0; i--) {
             lookupCt(win, d[i], buf);
             r.mdouble(WINDOW);
