@@ -27,25 +27,33 @@ final class EcGfp5Mult {
 
     /** Fixed-base comb table for G, built once, lazily (a few ms). */
     private static final class GeneratorTable {
-        static final long[][] ROWS = combRows(EcGfp5.GENERATOR);
+        static final long[][] ROWS = combRows(EcGfp5.GENERATOR, WINDOW);
+    }
+
+    /** Wider comb for G on the cached-key verification path (public digits): 40 additions instead of 64. */
+    static final int COMB_G = 8;
+
+    private static final class GeneratorWideTable {
+        static final long[][] ROWS = combRows(EcGfp5.GENERATOR, COMB_G); // 410 KB, built once
     }
 
     /**
-     * Comb table for base B: row i holds the affine (1..16)·2^(5i)·B, so k·B needs 64 additions and no
-     * doublings. 80 KB; costs about five verifications to build.
+     * Comb table of width w for base B: row i holds the affine (1..2^(w-1))·2^(wi)·B, so k·B needs
+     * ceil(320 / w) additions and no doublings. For w = 5: 80 KB, about five verifications to build.
      */
-    static long[][] combRows(EcGfp5 b) {
-        EcGfp5[] all = new EcGfp5[DIGITS * WIN_SIZE];
+    static long[][] combRows(EcGfp5 b, int w) {
+        int digits = (320 + w - 1) / w;
+        int size = 1 << (w - 1);
+        EcGfp5[] all = new EcGfp5[digits * size];
         EcGfp5 base = b;
-        for (int i = 0; i < DIGITS; i++) {
-            fillMultiples(base, all, i * WIN_SIZE);
-            base = base.mdouble(WINDOW);
+        for (int i = 0; i < digits; i++) {
+            fillMultiples(base, all, i * size, size);
+            base = base.mdouble(w);
         }
         long[] flat = toAffine(all);
-        long[][] rows = new long[DIGITS][];
-        for (int i = 0; i < DIGITS; i++) {
-            rows[i] = new long[WIN_SIZE * ENTRY];
-            System.arraycopy(flat, i * WIN_SIZE * ENTRY, rows[i], 0, WIN_SIZE * ENTRY);
+        long[][] rows = new long[digits][];
+        for (int i = 0; i < digits; i++) {
+            rows[i] = java.util.Arrays.copyOfRange(flat, i * size * ENTRY, (i + 1) * size * ENTRY);
         }
         return rows;
     }
@@ -122,14 +130,16 @@ final class EcGfp5Mult {
         return toAffine(m);
     }
 
-    /** s·G + e·P with a comb table for P ({@link #combRows}): additions only. Variable time. */
+    /** s·G + e·P with a width-5 comb table for P ({@link #combRows}): additions only. Variable time. */
     static EcGfp5 mulAddGeneratorComb(EcGfp5Scalar s, long[][] pRows, EcGfp5Scalar e) {
-        long[][] gRows = GeneratorTable.ROWS;
-        int[] ds = s.recodeSigned(WINDOW);
+        long[][] gRows = GeneratorWideTable.ROWS;
+        int[] ds = s.recodeSigned(COMB_G);
         int[] de = e.recodeSigned(WINDOW);
         EcGfp5Acc r = new EcGfp5Acc(EcGfp5.NEUTRAL);
-        for (int i = 0; i < DIGITS; i++) {
+        for (int i = 0; i < de.length; i++) {
             addDigitVarTime(r, pRows[i], de[i]);
+        }
+        for (int i = 0; i < ds.length; i++) {
             addDigitVarTime(r, gRows[i], ds[i]);
         }
         return r.toPoint();
@@ -144,13 +154,14 @@ final class EcGfp5Mult {
     /** Affine multiples (1..16)·P. */
     private static long[] window(EcGfp5 p) {
         EcGfp5[] m = new EcGfp5[WIN_SIZE];
-        fillMultiples(p, m, 0);
+        fillMultiples(p, m, 0, WIN_SIZE);
         return toAffine(m);
     }
 
-    private static void fillMultiples(EcGfp5 p, EcGfp5[] out, int off) {
+    /** (1..count)·P into out[off..]. */
+    private static void fillMultiples(EcGfp5 p, EcGfp5[] out, int off, int count) {
         out[off] = p;
-        for (int j = 1; j < WIN_SIZE; j++) {
+        for (int j = 1; j < count; j++) {
             // (j+1)·P: even multiples by doubling (cheaper), odd ones by adding P.
             int m = j + 1;
             out[off + j] = (m & 1) == 0 ? out[off + m / 2 - 1].doubled() : out[off + j - 1].add(p);

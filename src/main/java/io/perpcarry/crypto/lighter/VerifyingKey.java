@@ -25,7 +25,7 @@ final class VerifyingKey {
     EcGfp5 mulAddGenerator(EcGfp5Scalar s, EcGfp5Scalar e) {
         long[][] c = comb;
         if (c == null && uses.getAndIncrement() == 1) {
-            c = EcGfp5Mult.combRows(point);
+            c = EcGfp5Mult.combRows(point, EcGfp5Mult.WINDOW);
             comb = c;
         }
         return c != null ? EcGfp5Mult.mulAddGeneratorComb(s, c, e) : EcGfp5Mult.mulAddGenerator(s, point, e);
