@@ -116,16 +116,7 @@ final class EcGfp5Acc {
         if (n <= 0) {
             return;
         }
-        // First doubling, into (X, W, Z) Jacobian-like coordinates: A = t1, B = t2, C = x1, D = z1, E = w1.
-        mul(f, A, Z, T);
-        mul(f, B, A, T);
-        square(f, C, B);
-        mul(f, D, A, U);
-        QuinticExtension.add(f, E, X, Z);
-        QuinticExtension.add(f, E, E, E);
-        square(f, F, U);
-        mul(f, E, E, F);
-        sub(f, E, B, E);
+        doubleStart();
         if (n == 1) {
             square(f, F, D);                        // t4
             square(f, Z, E);                        // z' = w1^2
@@ -152,27 +143,52 @@ final class EcGfp5Acc {
         QuinticExtension.add(f, F, G, H);
         sub(f, QU, QU, F);
         for (int i = 2; i < n; i++) {
-            square(f, A, QU);                       // a1
-            square(f, B, A);                        // a2
-            square(f, C, QZ);                       // a3
-            square(f, D, C);                        // a4
-            QuinticExtension.add(f, E, QZ, QU);
-            square(f, E, E);
-            QuinticExtension.add(f, F, A, C);
-            sub(f, E, E, F);                        // a5
-            QuinticExtension.add(f, F, QX, A);
-            QuinticExtension.add(f, F, F, F);
-            sub(f, F, F, C);
-            mul(f, QU, E, F);                       // cz = a5 (2 (cx + a1) - a3)
-            mul(f, QX, B, D);
-            mulB(QX, QX, 16);                       // cx = 16 b a2 a4
-            mulB(E, B, 4);
-            QuinticExtension.add(f, F, B, B);
-            QuinticExtension.add(f, F, F, F);
-            sub(f, E, E, F);
-            QuinticExtension.add(f, E, E, D);
-            neg(f, QZ, E);                          // cw = -(a4 + 4b a2 - 4 a2)
+            doubleStep();
         }
+        doubleFinish();
+    }
+
+    // The stages of mdouble, split for readability (one formula block each).
+
+    /** First doubling, into (X, W, Z) Jacobian-like coordinates: A = t1, B = t2, C = x1, D = z1, E = w1. */
+    private void doubleStart() {
+        mul(f, A, Z, T);
+        mul(f, B, A, T);
+        square(f, C, B);
+        mul(f, D, A, U);
+        QuinticExtension.add(f, E, X, Z);
+        QuinticExtension.add(f, E, E, E);
+        square(f, F, U);
+        mul(f, E, E, F);
+        sub(f, E, B, E);
+    }
+
+    /** One doubling in (x, w) coordinates: cx = QX, cw = QZ, cz = QU. */
+    private void doubleStep() {
+        square(f, A, QU);                       // a1
+        square(f, B, A);                        // a2
+        square(f, C, QZ);                       // a3
+        square(f, D, C);                        // a4
+        QuinticExtension.add(f, E, QZ, QU);
+        square(f, E, E);
+        QuinticExtension.add(f, F, A, C);
+        sub(f, E, E, F);                        // a5
+        QuinticExtension.add(f, F, QX, A);
+        QuinticExtension.add(f, F, F, F);
+        sub(f, F, F, C);
+        mul(f, QU, E, F);                       // cz = a5 (2 (cx + a1) - a3)
+        mul(f, QX, B, D);
+        mulB(QX, QX, 16);                       // cx = 16 b a2 a4
+        mulB(E, B, 4);
+        QuinticExtension.add(f, F, B, B);
+        QuinticExtension.add(f, F, F, F);
+        sub(f, E, E, F);
+        QuinticExtension.add(f, E, E, D);
+        neg(f, QZ, E);                          // cw = -(a4 + 4b a2 - 4 a2)
+    }
+
+    /** Back from (x, w) coordinates to (X:Z, U:T), doubling once more on the way. */
+    private void doubleFinish() {
         square(f, A, QZ);                           // b1
         square(f, B, QU);                           // b2
         QuinticExtension.add(f, C, QZ, QU);
