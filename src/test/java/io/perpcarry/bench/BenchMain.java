@@ -42,7 +42,8 @@ public final class BenchMain {
     private static String label(String method) {
         return switch (method) {
             case "createOrderSign" -> "lighter create-order sign";
-            case "createOrderVerify" -> "lighter create-order verify";
+            case "verifyKnownKey" -> "lighter verify (known key)";
+            case "verifyNewKey" -> "lighter verify (new key)";
             default -> method;
         };
     }

@@ -46,39 +46,6 @@ public final class EcGfp5 {
         this.t = t;
     }
 
-    /** Multiplies by the constant b = 263z: z * (a0..a4) shifts coefficients with z^5 = 3. */
-    static QuinticExtension mulB(QuinticExtension a) {
-        return mulBk(a, 1);
-    }
-
-    /** k·b·a for a small constant k, in one pass (k·263·3 stays far below p). */
-    static QuinticExtension mulBk(QuinticExtension a, long k) {
-        long kb = k * B1;
-        return QuinticExtension.of(
-                Goldilocks.mul(a.c4, 3 * kb), Goldilocks.mul(a.c0, kb), Goldilocks.mul(a.c1, kb),
-                Goldilocks.mul(a.c2, kb), Goldilocks.mul(a.c3, kb));
-    }
-
-    private static QuinticExtension m(QuinticExtension a, QuinticExtension b) {
-        return EcFieldOps.mul(a, b);
-    }
-
-    private static QuinticExtension sq(QuinticExtension a) {
-        return EcFieldOps.square(a);
-    }
-
-    private static QuinticExtension fa(QuinticExtension a, QuinticExtension b) {
-        return EcFieldOps.add(a, b);
-    }
-
-    private static QuinticExtension fs(QuinticExtension a, QuinticExtension b) {
-        return EcFieldOps.sub(a, b);
-    }
-
-    static QuinticExtension dbl(QuinticExtension a) {
-        return EcFieldOps.add(a, a);
-    }
-
     public boolean isNeutral() {
         return u.isZero();
     }
@@ -90,42 +57,16 @@ public final class EcGfp5 {
 
     /** Complete addition (no special cases), 10M. */
     public EcGfp5 add(EcGfp5 q) {
-        QuinticExtension t1 = m(x, q.x);
-        QuinticExtension t2 = m(z, q.z);
-        QuinticExtension t3 = m(u, q.u);
-        QuinticExtension t4 = m(t, q.t);
-        QuinticExtension t5 = fs(m(fa(x, z), fa(q.x, q.z)), fa(t1, t2));
-        QuinticExtension t6 = fs(m(fa(u, t), fa(q.u, q.t)), fa(t3, t4));
-        return finishAdd(t1, t2, t3, t4, t5, t6);
-    }
-
-    /** Mixed addition with an affine point (Z = T = 1), 8M. */
-    EcGfp5 addAffine(QuinticExtension ax, QuinticExtension au) {
-        QuinticExtension t1 = m(x, ax);
-        QuinticExtension t3 = m(u, au);
-        QuinticExtension t5 = fa(x, m(ax, z));
-        QuinticExtension t6 = fa(u, m(au, t));
-        return finishAdd(t1, z, t3, t, t5, t6);
-    }
-
-    private static EcGfp5 finishAdd(QuinticExtension t1, QuinticExtension t2, QuinticExtension t3,
-                                    QuinticExtension t4, QuinticExtension t5, QuinticExtension t6) {
-        QuinticExtension bt2 = mulB(t2);
-        QuinticExtension t7 = fa(t1, bt2);
-        QuinticExtension t8 = m(t4, t7);
-        QuinticExtension t9 = m(t3, fa(dbl(mulB(t5)), dbl(t7)));
-        QuinticExtension t10 = m(fa(t4, dbl(t3)), fa(t5, t7));
-        return new EcGfp5(mulB(fs(t10, t8)), fs(t8, t9), m(t6, fs(bt2, t1)), fa(t8, t9));
+        EcGfp5Acc acc = new EcGfp5Acc(this);
+        acc.add(q);
+        return acc.toPoint();
     }
 
     public EcGfp5 doubled() {
         return mdouble(1);
     }
 
-    /**
-     * 2^n * this. Repeated doubling works on the curve isomorphic to ECgFp5 via (x, w) coordinates,
-     * which costs 2M + 5S per extra doubling instead of 4M + 5S.
-     */
+    /** 2^n * this (see {@link EcGfp5Acc#mdouble}). */
     public EcGfp5 mdouble(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("negative doubling count");
@@ -133,43 +74,9 @@ public final class EcGfp5 {
         if (n == 0) {
             return this;
         }
-        // First doubling: into (X, W, Z) Jacobian-like coordinates.
-        QuinticExtension t1 = m(z, t);
-        QuinticExtension t2 = m(t1, t);
-        QuinticExtension x1 = sq(t2);
-        QuinticExtension z1 = m(t1, u);
-        QuinticExtension w1 = fs(t2, m(dbl(fa(x, z)), sq(u)));
-        if (n == 1) {
-            QuinticExtension t4 = sq(z1);
-            QuinticExtension nz = sq(w1);
-            QuinticExtension nu = sq(fa(w1, z1)).sub(fa(t4, nz));
-            QuinticExtension nt = dbl(x1).sub(t4.scalarMul(4).add(nz));
-            return new EcGfp5(mulBk(t4, 4), nz, nu, nt);
-        }
-        QuinticExtension s4 = sq(w1);
-        QuinticExtension s5 = sq(z1);
-        QuinticExtension cx = mulBk(sq(s5), 16);
-        QuinticExtension cw = dbl(x1).sub(s5.scalarMul(4).add(s4));
-        QuinticExtension cz = fs(sq(fa(w1, z1)), fa(s4, s5));
-        final long fourBMinus4 = Goldilocks.sub(0, 4); // (4b - 4) = -4 + 4*263 z
-        for (int i = 2; i < n; i++) {
-            QuinticExtension a1 = sq(cz);
-            QuinticExtension a2 = sq(a1);
-            QuinticExtension a3 = sq(cw);
-            QuinticExtension a4 = sq(a3);
-            QuinticExtension a5 = fs(sq(fa(cw, cz)), fa(a1, a3));
-            cz = m(a5, fs(dbl(fa(cx, a1)), a3));
-            cx = mulBk(m(a2, a4), 16);
-            // w' = -(a4 + a2 * (4b - 4))
-            QuinticExtension a2m = fa(mulBk(a2, 4), a2.scalarMul(fourBMinus4));
-            cw = fa(a4, a2m).neg();
-        }
-        QuinticExtension b1 = sq(cw);
-        QuinticExtension b2 = sq(cz);
-        QuinticExtension b3 = fs(sq(fa(cw, cz)), fa(b1, b2));
-        QuinticExtension wf = fs(b1, dbl(fa(cx, b2)));
-        QuinticExtension nz = sq(wf);
-        return new EcGfp5(mulB(sq(b3)), nz, m(b3, wf), fs(m(dbl(b1), fs(b1, dbl(b2))), nz));
+        EcGfp5Acc acc = new EcGfp5Acc(this);
+        acc.mdouble(n);
+        return acc.toPoint();
     }
 
     /** k·this (variable base; table access does not depend on k). */
@@ -245,7 +152,7 @@ public final class EcGfp5 {
         if (!(o instanceof EcGfp5 q)) {
             return false;
         }
-        return m(u, q.t).equals(m(q.u, t));
+        return u.mul(q.t).equals(q.u.mul(t));
     }
 
     @Override

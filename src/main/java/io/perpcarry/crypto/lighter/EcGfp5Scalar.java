@@ -149,10 +149,40 @@ public final class EcGfp5Scalar {
         return d;
     }
 
+    /**
+     * Width-w NAF (variable time, for public scalars): d[i] is zero or odd with |d[i]| &lt; 2^(w-1), at most one
+     * non-zero digit in any w consecutive positions, and value = sum d[i] * 2^i. 321 digits.
+     */
+    int[] recodeWnaf(int w) {
+        if (w < 2 || w > 30) {
+            throw new IllegalArgumentException("window width must be in [2, 30]: " + w);
+        }
+        int len = 321;
+        int[] d = new int[len];
+        int carry = 0;
+        int bit = 0;
+        while (bit < len) {
+            if (bits(bit, 1) == carry) {
+                bit++;
+                continue;
+            }
+            int now = Math.min(w, len - bit);
+            int word = bits(bit, now) + carry;
+            carry = (word >> (w - 1)) & 1;
+            word -= carry << w;
+            d[bit] = word;
+            bit += now;
+        }
+        return d; // n < 2^319, so the last carry is absorbed well before bit 321
+    }
+
     /** Up to 31 bits starting at bit {@code pos} (bits beyond 320 read as zero). */
     private int bits(int pos, int len) {
         int li = pos >>> 6;
         int sh = pos & 63;
+        if (li >= 5) {
+            return 0;
+        }
         long v = limbs[li] >>> sh;
         if (sh + len > 64 && li + 1 < 5) {
             v |= limbs[li + 1] << (64 - sh);

@@ -43,18 +43,15 @@ public final class Goldilocks {
 
     public static long add(long a, long b) {
         long s = a + b;
-        // Carry out of bit 63, computed without a branch: for random operands it is a coin flip.
-        long carry = ((a & b) | ((a | b) & ~s)) >>> 63;
-        // On carry add back 2^64 mod p; a+b-p < p, so this cannot wrap again.
-        s += EPSILON & -carry;
+        // Wrapped past 2^64: add back 2^64 mod p; then a+b-p < p, so this cannot wrap again.
+        s += Long.compareUnsigned(s, a) < 0 ? EPSILON : 0;
         return Long.compareUnsigned(s, P) >= 0 ? s - P : s;
     }
 
     public static long sub(long a, long b) {
         long d = a - b;
-        long borrow = ((~a & b) | ((~a | b) & d)) >>> 63;
-        // On borrow subtract 2^64 mod p: the result a - b + p lies in [0, p).
-        return d - (EPSILON & -borrow);
+        // Borrowed 2^64: subtract 2^64 mod p, giving a - b + p in [0, p).
+        return Long.compareUnsigned(a, b) < 0 ? d - EPSILON : d;
     }
 
     public static long neg(long a) {

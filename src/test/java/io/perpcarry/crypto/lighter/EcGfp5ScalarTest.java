@@ -32,6 +32,28 @@ class EcGfp5ScalarTest {
     }
 
     @Property(tries = 300)
+    void wnafReconstructsWithOddSparseDigits(@ForAll("values") BigInteger a) {
+        EcGfp5Scalar x = EcGfp5Scalar.reduce(a);
+        for (int w = 2; w <= 9; w++) {
+            int[] d = x.recodeWnaf(w);
+            BigInteger sum = BigInteger.ZERO;
+            int last = -w;
+            for (int i = d.length - 1; i >= 0; i--) {
+                sum = sum.shiftLeft(1).add(BigInteger.valueOf(d[i]));
+            }
+            for (int i = 0; i < d.length; i++) {
+                if (d[i] != 0) {
+                    assertThat(d[i] & 1).as("odd").isEqualTo(1);
+                    assertThat(Math.abs(d[i])).isLessThan(1 << (w - 1));
+                    assertThat(i - last).as("spacing").isGreaterThanOrEqualTo(w);
+                    last = i;
+                }
+            }
+            assertThat(sum).isEqualTo(a.mod(N));
+        }
+    }
+
+    @Property(tries = 300)
     void bytesRoundTripAndRecodingReconstructs(@ForAll("values") BigInteger a) {
         EcGfp5Scalar x = EcGfp5Scalar.reduce(a);
         assertThat(EcGfp5Scalar.fromCanonicalBytes(x.toLittleEndianBytes())).isEqualTo(x);
