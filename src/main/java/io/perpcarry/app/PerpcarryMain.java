@@ -49,7 +49,7 @@ public final class PerpcarryMain {
             return 2;
         }
         if (environment.mode() == RunMode.LIVE) {
-            TradingSetup setup = new TradingSetup(config, paths.dataDir(), environment, Clock.systemUTC(), "live");
+            TradingSetup setup = new TradingSetup(config, paths.dataDir(), environment, Clock.systemUTC(), 1.0, "live");
             new BotApplication(paths, config, environment).createMain(setup.wiringFactory()).run();
             return 0;
         }
@@ -67,7 +67,7 @@ public final class PerpcarryMain {
             Map<String, String> vars = new HashMap<>(exchanges.environment());
             vars.put("PERPCARRY_MODE", "live");
             RuntimeEnvironment venues = RuntimeEnvironment.read(new EnvironmentSource(vars, Map.of(), Path.of(".env")));
-            TradingSetup setup = new TradingSetup(config, dataDir, venues, exchanges.scenarioClock(), "demo (emulated venues, market time x" + (int) DEMO_TIME_SCALE + ")");
+            TradingSetup setup = new TradingSetup(config, dataDir, venues, exchanges.scenarioClock(), DEMO_TIME_SCALE, "demo (emulated venues, market time x" + (int) DEMO_TIME_SCALE + ")");
             Main main = new BotApplication(paths.withDataDir(dataDir), config, environment).createMain(setup.wiringFactory());
             // Timers run on the wall clock: scan and check every few seconds so the accelerated market is followed.
             main.addOverrideProperty("perpcarry.scan-interval-ms", "5000");

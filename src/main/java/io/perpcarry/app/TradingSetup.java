@@ -23,8 +23,10 @@ import org.apache.camel.support.LifecycleStrategySupport;
  * @param venues      where the venues are and the credentials (live: the environment; demo: the emulators)
  * @param engineClock the engine's clock (demo: the emulators' accelerated market clock); connectors always
  *                    sign with the wall clock, as the venues check it
+ * @param timeScale   how much faster the engine clock runs than the wall clock (1 live)
  */
-record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, Clock engineClock, String mode) {
+record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, Clock engineClock, double timeScale,
+                    String mode) {
 
     Function<CamelContext, BotWiring> wiringFactory() {
         return ctx -> {
@@ -66,7 +68,7 @@ record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, C
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the venue streams", e);
             }
-            EngineBeans beans = new EngineBeans(config, EngineSettings.from(config), dataDir, lighter, edgex,
+            EngineBeans beans = new EngineBeans(config, EngineSettings.from(config).onClockScaledBy(timeScale), dataDir, lighter, edgex,
                     engineClock, Sleeper.REAL, Alerter.logging());
             TerminalDashboard screen = new TerminalDashboard(beans.engine, lighter, edgex, engineClock, mode,
                     System.out, TerminalDashboard.onTerminal());

@@ -29,8 +29,6 @@ public final class RotationEngine {
     private final Alerter alerter;
     private boolean reconciled;
     private Instant stateSince;
-    /** An open or close still unfinished after this is presumed dead (its thread failed): re-read the venues. */
-    static final java.time.Duration STUCK_AFTER = java.time.Duration.ofMinutes(5);
 
     public RotationEngine(EngineSettings settings, Journal journal, StateStore store, Clock clock, Alerter alerter) {
         this.settings = settings;
@@ -67,7 +65,7 @@ public final class RotationEngine {
             case IDLE:
                 return analyze(ranking, now);
             default:
-                if (stateSince != null && now.isAfter(stateSince.plus(STUCK_AFTER))) {
+                if (stateSince != null && now.isAfter(stateSince.plus(settings.stuckAfter()))) {
                     journal.append("stuck", Map.of("state", s, "since", stateSince));
                     reconciled = false; // the next scan reconciles with the venues before anything else
                     return EngineDecision.of(EngineDecision.Action.WAIT, s + " unfinished since " + stateSince

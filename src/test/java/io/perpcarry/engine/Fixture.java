@@ -45,7 +45,8 @@ final class Fixture implements AutoCloseable {
     EngineSettings settings() {
         EngineSettings s = EngineSettings.from(config);
         return new EngineSettings(s.holdDuration(), s.waitBetweenCycles(), s.rotationMode(), s.maxLegImbalancePct(),
-                s.marginBufferPct(), s.enableStopLoss(), s.leverage(), s.staleGrace(), s.orderAttempts(), Duration.ZERO);
+                s.marginBufferPct(), s.enableStopLoss(), s.leverage(), s.staleGrace(), s.orderAttempts(), Duration.ZERO,
+                s.stuckAfter());
     }
 
     EngineBeans build() {

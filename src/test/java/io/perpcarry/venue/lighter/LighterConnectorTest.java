@@ -225,7 +225,8 @@ class LighterConnectorTest {
         venue.answerSubscriptions = false;
         venue.dropSockets();
         await("stale", () -> !lighter.marketDataFresh("BTC") && !lighter.marketDataFresh("ETH"));
-        assertThat(stale).contains("BTC", "ETH");
+        // listeners are told on the stream thread, just after the books are marked stale
+        await("listeners told", () -> stale.containsAll(List.of("BTC", "ETH")));
         await("reconnected", () -> lighter.streams().connectionCount() == 2);
         assertThat(lighter.marketDataFresh("BTC")).isFalse(); // connected is not enough: no snapshot yet
         venue.answerSubscriptions = true;
