@@ -17,6 +17,12 @@ public final class Cli {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Cli());
+        cl.addSubcommand(new FundingAllCommand());
+        cl.addSubcommand(new FundingCommand());
+        cl.addSubcommand(new StatusCommand());
+        cl.addSubcommand(new CapacityCommand());
+        cl.addSubcommand(new JournalCommand());
+        cl.addSubcommand(new ResumeCommand());
         return cl;
     }
 }

@@ -121,6 +121,11 @@ public final class BotControl implements BotControlMBean {
     }
 
     @Override
+    public String clearHalt() {
+        return engine.clearHalt("jmx");
+    }
+
+    @Override
     public String closeNow() {
         return closer.apply(CloseRequest.manual("jmx"));
     }

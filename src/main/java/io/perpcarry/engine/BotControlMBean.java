@@ -27,6 +27,9 @@ public interface BotControlMBean {
     /** Clears a pause; from HALTED the venues are reconciled first. */
     void resume();
 
+    /** Clears HALTED (not a pause): the venues are reconciled before anything else. */
+    String clearHalt();
+
     /** Takes the current hedge off now (reduce-only, both legs). */
     String closeNow();
 

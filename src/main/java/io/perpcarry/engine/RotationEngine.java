@@ -201,6 +201,25 @@ public final class RotationEngine {
     }
 
     /**
+     * A person has looked at a HALT and clears it (bin/perpcarry resume, data/control/RESUME): journaled first, then
+     * HALTED → IDLE, not reconciled, so the next scan reads both venues before anything else. Unlike {@link #resume} it
+     * leaves a pause as it is: clearing a halt and un-pausing are separate decisions. When not halted nothing changes.
+     *
+     * @return what happened, for the operator
+     */
+    public synchronized String clearHalt(String by) {
+        if (store.state() != BotState.HALTED) {
+            return "not halted (state " + store.state() + "); nothing cleared";
+        }
+        String reason = store.haltReason().orElse("?");
+        journal.append("halt_cleared", Map.of("by", by, "halt_reason", reason));
+        store.haltReason(null);
+        reconciled = false;
+        transition(BotState.IDLE, "halt cleared by " + by + "; reconciling with the venues before anything else", Map.of());
+        return "halt cleared by " + by + " (was: " + reason + ")";
+    }
+
+    /**
      * After an emergency close: flat → IDLE and paused (a person resumes trading); not flat → HALTED. The position on
      * record is dropped only when the venues were verified flat.
      */

@@ -48,6 +48,17 @@ public interface VenueConnector extends AutoCloseable {
 
     List<FundingPayment> fundingPayments(Instant since);
 
+    /**
+     * The last {@code limit} settled funding rates of one market, newest first. Each is a {@link FundingQuote} whose
+     * {@code rate} is the signed fraction per settlement {@code interval} (Lighter 1 h, EdgeX its contract interval)
+     * and whose {@code observedAt} is the settlement time. Settled rates are history: unlike the current quote they
+     * are what positions actually paid. Default: refused, so a venue without the read never looks "empty".
+     */
+    default List<FundingQuote> settledFunding(String symbol, int limit) {
+        throw new VenueException(venue(), VenueErrorKind.INVALID_REQUEST, "settled funding history is not read from "
+                + venue().displayName());
+    }
+
     /** True when the data streams are up and fresh; prices from a stale stream must not be traded on. */
     boolean marketDataFresh(String symbol);
 

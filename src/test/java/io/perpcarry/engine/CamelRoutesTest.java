@@ -211,6 +211,23 @@ class CamelRoutesTest {
     }
 
     @Test
+    void resumeCommandClearsAHaltThroughTheRunningDaemonsControlRoute() throws Exception {
+        f.beans.engine.halt("test halt");
+        f.beans.engine.pause("test");
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new io.perpcarry.app.ResumeCommand());
+        cl.setOut(new java.io.PrintWriter(out, true));
+        int code = cl.execute("--data-dir", dir.toString(), "--wait-seconds", "10");
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("halt cleared by the running daemon", "test halt");
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.IDLE);
+        assertThat(f.beans.engine.reconciled()).isFalse();
+        assertThat(f.beans.store.paused()).as("clearing a halt is not un-pausing").isTrue();
+        assertThat(f.journalTypes()).contains("halt_cleared");
+        assertThat(f.beans.engine.clearHalt("again")).startsWith("not halted");
+    }
+
+    @Test
     void jmxCloseNowGoesThroughTheCloseRoute() throws Exception {
         template.sendBody("direct:scan", null);
         ObjectName name = new ObjectName("perpcarry:type=Bot");

@@ -359,6 +359,22 @@ public final class EdgexConnector implements VenueConnector {
         });
     }
 
+    /**
+     * {@code getFundingRatePage} for the contract, settled rows only, one page of {@code limit} (max 100): 1 request
+     * (+ metadata when stale). Sorted newest first here: the venue's order is not documented.
+     */
+    @Override
+    public List<FundingQuote> settledFunding(String symbol, int limit) {
+        if (limit < 1 || limit > 100) {
+            throw invalid("settled funding limit must be 1..100 (one EdgeX page), got " + limit);
+        }
+        EdgexMarket m = market(symbol);
+        JsonNode page = rest.publicGet("funding/getFundingRatePage", Map.of("contractId", m.contractId(),
+                "size", Integer.toString(limit), "filterSettlementFundingRate", "true"));
+        List<FundingQuote> rows = EdgexMapper.settledFunding(Wire.array(page, "dataList", "getFundingRatePage"), m);
+        return rows.subList(0, Math.min(limit, rows.size()));
+    }
+
     /** Local: streams up, book synced from a snapshot without a gap since, socket not silent. 0 requests. */
     @Override
     public boolean marketDataFresh(String symbol) {

@@ -283,4 +283,25 @@ final class EdgexMapper {
         }
         return out;
     }
+
+    /**
+     * getFundingRatePage rows → quotes per the row's own interval, stamped with the settlement time, newest first.
+     * Rows not flagged {@code isSettlement} are forecasts and are skipped.
+     */
+    static List<FundingQuote> settledFunding(JsonNode dataList, EdgexMarket market) {
+        List<FundingQuote> out = new ArrayList<>();
+        for (JsonNode row : dataList) {
+            String where = "getFundingRatePage row of " + market.symbol();
+            if (row.has("isSettlement") && !Wire.bool(row, "isSettlement", where)) {
+                continue;
+            }
+            Duration interval = Wire.optText(row, "fundingRateIntervalMin").isPresent()
+                    ? Duration.ofMinutes(Wire.integer(row, "fundingRateIntervalMin", where))
+                    : market.spec().fundingInterval();
+            out.add(new FundingQuote(Venue.EDGEX, market.symbol(), Wire.decimal(row, "fundingRate", where), interval,
+                    Wire.millis(row, "fundingTime", where)));
+        }
+        out.sort(java.util.Comparator.comparing(FundingQuote::observedAt).reversed());
+        return out;
+    }
 }

@@ -56,6 +56,9 @@ public final class LighterConnector implements VenueConnector {
     static final String ACTIVE_ORDERS = "/api/v1/accountActiveOrders";
     static final String POSITION_FUNDING = "/api/v1/positionFunding";
     static final String NEXT_NONCE = "/api/v1/nextNonce";
+    static final String FUNDINGS = "/api/v1/fundings";
+    /** A settled-funding read asks for at most this many hourly rows. */
+    static final int MAX_SETTLED = 500;
     /** /api/v1/orderBookOrders returns at most 250 orders a side. */
     static final int MAX_REST_ORDERS = 250;
     private static final int ALL_MARKETS = 255;
@@ -297,6 +300,25 @@ public final class LighterConnector implements VenueConnector {
         }
         throw invalid("more than " + MAX_FUNDING_PAGES * FUNDING_PAGE + " funding payments since " + since
                 + "; ask for a shorter period");
+    }
+
+    /**
+     * 1 request (+1 markets read when the cache is stale): /api/v1/fundings at 1 h resolution over the last
+     * {@code limit} + 2 hours, so a settlement that is a little late is still in the window.
+     */
+    @Override
+    public List<FundingQuote> settledFunding(String symbol, int limit) {
+        if (limit < 1 || limit > MAX_SETTLED) {
+            throw invalid("settled funding limit must be 1.." + MAX_SETTLED + ", got " + limit);
+        }
+        LighterMarket market = market(symbol);
+        Instant now = clock.instant();
+        JsonNode root = getOk(FUNDINGS, Map.of("market_id", Integer.toString(market.marketId()), "resolution", "1h",
+                "start_timestamp", Long.toString(now.minusSeconds(3600L * (limit + 2)).getEpochSecond()),
+                "end_timestamp", Long.toString(now.getEpochSecond()), "count_back", Integer.toString(limit)), Map.of(),
+                "fundings");
+        List<FundingQuote> rows = LighterMapper.settledFunding(root, symbol);
+        return rows.subList(0, Math.min(limit, rows.size()));
     }
 
     // ---- writes ----------------------------------------------------------------------------------------

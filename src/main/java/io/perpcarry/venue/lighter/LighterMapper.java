@@ -266,6 +266,27 @@ final class LighterMapper {
         return out;
     }
 
+    /**
+     * /api/v1/fundings rows → signed hourly fractions, newest first. {@code rate} is unsigned percent for the hour and
+     * {@code direction} the side that paid (docs/reference/lighter.md 4.8); timestamps are seconds.
+     */
+    static List<FundingQuote> settledFunding(JsonNode root, String symbol) {
+        List<FundingQuote> out = new ArrayList<>();
+        for (JsonNode f : array(root, "fundings", "fundings")) {
+            String where = "fundings row of " + symbol;
+            BigDecimal hourly;
+            try {
+                hourly = FundingMath.lighterSettledHourly(decimal(f, "rate", where), text(f, "direction", where));
+            } catch (IllegalArgumentException e) {
+                throw malformed(where + ": " + e.getMessage());
+            }
+            out.add(new FundingQuote(Venue.LIGHTER, symbol, hourly, java.time.Duration.ofHours(1),
+                    Instant.ofEpochSecond(integer(f, "timestamp", where))));
+        }
+        out.sort(Comparator.comparing(FundingQuote::observedAt).reversed());
+        return out;
+    }
+
     /** /api/v1/nextNonce. */
     static long nextNonce(JsonNode root) {
         long nonce = integer(root, "nonce", "nextNonce");

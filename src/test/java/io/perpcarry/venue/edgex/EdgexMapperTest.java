@@ -206,4 +206,20 @@ class EdgexMapperTest {
                 {"contractId": "1", "depthType": "SNAPSHOT", "asks": [{"price": "-1", "size": "1"}]}""")),
                 VenueException.class)).isNotNull();
     }
+
+    @Test
+    void settledFundingRowsAreFractionsPerTheirIntervalNewestFirstForecastsSkipped() {
+        EdgexMarket btc = catalog().bySymbol("BTC").orElseThrow();
+        List<FundingQuote> rows = EdgexMapper.settledFunding(json("""
+                [{"contractId": "10000001", "fundingTime": "1764000000000", "fundingRate": "0.0001",
+                  "fundingRateIntervalMin": "240", "isSettlement": true},
+                 {"contractId": "10000001", "fundingTime": "1764014400000", "fundingRate": "-0.0002",
+                  "fundingRateIntervalMin": "240", "isSettlement": true},
+                 {"contractId": "10000001", "fundingTime": "1764028800000", "fundingRate": "0.5",
+                  "fundingRateIntervalMin": "240", "isSettlement": false}]"""), btc);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).rate()).isEqualByComparingTo("-0.0002");
+        assertThat(rows.get(0).observedAt()).isEqualTo(Instant.ofEpochMilli(1764014400000L));
+        assertThat(rows.get(1).aprPercent()).isEqualByComparingTo("21.9"); // 0.0001 × 6 × 365 × 100
+    }
 }

@@ -147,4 +147,20 @@ class LighterMapperTest {
         assertThat(p.get(1).rate()).isEqualByComparingTo("-0.000005"); // shorts paid
         assertThat(p.get(1).positionSize()).isEqualByComparingTo("-1");
     }
+
+    @Test
+    void settledFundingsArePercentPerHourSignedByThePayingSideNewestFirst() {
+        List<FundingQuote> rows = LighterMapper.settledFunding(LighterJson.parseOk("""
+                {"code":200,"resolution":"1h","fundings":[
+                 {"timestamp":1764000000,"value":"0.1","rate":"0.0012","direction":"long"},
+                 {"timestamp":1764003600,"value":"0.1","rate":"0.0030","direction":"short"}]}""", "fundings"), "BTC");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).observedAt()).isEqualTo(Instant.ofEpochSecond(1764003600));
+        assertThat(rows.get(0).rate()).isEqualByComparingTo("-0.000030");
+        assertThat(rows.get(1).hourlyRate()).isEqualByComparingTo("0.000012");
+        assertThat(rows.get(1).aprPercent()).isEqualByComparingTo("10.512");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(() -> LighterMapper.settledFunding(LighterJson.parseOk("""
+                {"code":200,"fundings":[{"timestamp":1,"value":"0","rate":"0.1","direction":"up"}]}""", "fundings"), "BTC"),
+                io.perpcarry.venue.VenueException.class).getMessage()).contains("direction", "up");
+    }
 }

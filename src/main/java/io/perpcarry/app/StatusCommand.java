@@ -1,0 +1,86 @@
+package io.perpcarry.app;
+
+import io.perpcarry.domain.Position;
+import io.perpcarry.domain.Venue;
+import io.perpcarry.venue.AccountState;
+import io.perpcarry.venue.FundingPayment;
+import io.perpcarry.venue.OpenOrder;
+import io.perpcarry.venue.VenueConnector;
+import io.perpcarry.venue.VenueException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Everything held on both venues — not only the bot's hedge: positions, open orders, how well each symbol is
+ * hedged, PnL, funding and liquidation distance per leg. Each venue is read on its own; one that fails is reported
+ * UNKNOWN with its error and the exit code is 3, never "no positions".
+ */
+@Command(name = "status", description = "Positions, open orders, hedge quality, PnL, funding and liquidation distance on both venues.")
+public final class StatusCommand extends VenueCommand {
+    @Option(names = "--funding-hours", paramLabel = "H", defaultValue = "24",
+            description = "Funding payments summed over the last H hours (default: 24)")
+    int fundingHours;
+
+    public StatusCommand() {
+        this(VenueSession::open);
+    }
+
+    StatusCommand(SessionOpener opener) {
+        super(opener);
+    }
+
+    @Override
+    int run(VenueSession session, PrintWriter out) {
+        if (fundingHours < 1 || fundingHours > 24 * 90) {
+            throw CommandFailure.usage("--funding-hours must be 1.." + 24 * 90 + ", got " + fundingHours);
+        }
+        Map<Venue, AccountState> accounts = new EnumMap<>(Venue.class);
+        Map<Venue, List<OpenOrder>> orders = new EnumMap<>(Venue.class);
+        Map<Venue, List<FundingPayment>> funding = new EnumMap<>(Venue.class);
+        Map<Venue, Map<String, BigDecimal>> marks = new EnumMap<>(Venue.class);
+        Map<Venue, List<String>> errors = new EnumMap<>(Venue.class);
+        Instant since = Instant.now().minus(Duration.ofHours(fundingHours));
+        for (VenueConnector v : session.venues()) {
+            List<String> errs = new ArrayList<>();
+            errors.put(v.venue(), errs);
+            read(errs, "account", () -> accounts.put(v.venue(), v.account()));
+            read(errs, "open orders", () -> orders.put(v.venue(), v.openOrders()));
+            read(errs, "funding payments", () -> funding.put(v.venue(), v.fundingPayments(since)));
+            Map<String, BigDecimal> m = new HashMap<>();
+            marks.put(v.venue(), m);
+            AccountState a = accounts.get(v.venue());
+            if (a != null) {
+                for (Position p : a.positions()) {
+                    if (!p.isFlat()) {
+                        // A missing mark only blanks the liquidation distance; the position itself is known.
+                        try {
+                            m.put(p.symbol(), v.orderBook(p.symbol(), 1).mid());
+                        } catch (VenueException | IllegalStateException e) {
+                            m.remove(p.symbol());
+                        }
+                    }
+                }
+            }
+        }
+        StatusReport report = new StatusReport(accounts, orders, funding, marks, errors, fundingHours);
+        out.print(json ? CommandSupport.json(report.toJson()) + "\n" : report.render());
+        return report.complete() ? 0 : CommandSupport.EXIT_VENUE;
+    }
+
+    private static void read(List<String> errors, String what, Runnable read) {
+        try {
+            read.run();
+        } catch (VenueException e) {
+            errors.add(what + ": " + e.getMessage());
+        }
+    }
+}
