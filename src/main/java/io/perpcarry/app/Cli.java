@@ -17,6 +17,11 @@ public final class Cli {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Cli());
+        cl.addSubcommand(new OpenCommand());
+        cl.addSubcommand(new CloseCommand());
+        cl.addSubcommand(new TestTradeCommand());
+        cl.addSubcommand(new EmergencyCloseCommand());
+        cl.addSubcommand(new MonitorCommand());
         return cl;
     }
 }
