@@ -27,6 +27,11 @@ public final class Cli {
         cl.addSubcommand(new CapacityCommand());
         cl.addSubcommand(new JournalCommand());
         cl.addSubcommand(new ResumeCommand());
+        cl.addSubcommand(new OpenCommand());
+        cl.addSubcommand(new CloseCommand());
+        cl.addSubcommand(new TestTradeCommand());
+        cl.addSubcommand(new EmergencyCloseCommand());
+        cl.addSubcommand(new MonitorCommand());
         return cl;
     }
 }

@@ -119,6 +119,25 @@ public final class RotationEngine {
         }
     }
 
+    /**
+     * IDLE/WAITING → OPENING for a hedge the operator opens by hand (paused or not, wait or not): the legs then go
+     * through the same planner, gateway and {@link LegReconciler} as the bot's, and a confirmed pair is HOLDING.
+     */
+    public synchronized EngineDecision beginManualOpen(Opportunity o, String by) {
+        BotState s = store.state();
+        if (s != BotState.IDLE && s != BotState.WAITING) {
+            throw new IllegalStateException("cannot open by hand while the bot is " + s
+                    + store.position().map(p -> " (" + p.describe() + ")").orElse(""));
+        }
+        long cycleId = Math.max(clock.instant().getEpochSecond(), store.lastCycleId() + 1);
+        String why = "opened by " + by + ": " + o.symbol() + " long " + o.longVenue().displayName() + " / short "
+                + o.shortVenue().displayName();
+        transition(BotState.OPENING, why, Map.of("cycle_id", cycleId, "symbol", o.symbol()));
+        store.lastCycleId(cycleId);
+        store.persist();
+        return EngineDecision.open(o, cycleId, why);
+    }
+
     /** OPENING → HOLDING with the legs read back; the hold clock starts at {@code p.openedAt()}. */
     public synchronized void onOpened(HeldPosition p) {
         requireState(BotState.OPENING, "confirm an open");
