@@ -67,13 +67,20 @@ public final class EmergencyClose {
         r.append("perpcarry emergency close").append(dryRun ? " (DRY RUN: nothing sent)" : "").append('\n')
                 .append("trigger: ").append(trigger).append('\n').append("started: ").append(started).append('\n')
                 .append("bot state before: ").append(engine.state()).append("\n\n");
-        if (!dryRun) {
-            engine.pause("emergency close");
-        }
-        r.append("== before ==\n").append(listing().text()).append('\n');
         if (dryRun) {
-            return r.toString();
+            return r.append("== before ==\n").append(listing().text()).append('\n').toString();
         }
+        engine.emergencyUnderway(true);
+        try {
+            engine.pause("emergency close");
+            r.append("== before ==\n").append(listing().text()).append('\n');
+            return flattenBoth(r, started);
+        } finally {
+            engine.emergencyUnderway(false);
+        }
+    }
+
+    private String flattenBoth(StringBuilder r, Instant started) {
         long cycle = started.getEpochSecond();
         Map<Venue, CompletableFuture<List<String>>> work = new EnumMap<>(Venue.class);
         for (Venue v : Venue.values()) {

@@ -52,6 +52,9 @@ public final class HedgeCloser implements AutoCloseable {
 
     /** One close at a time: a second trigger (risk event, JMX, scan) waits and then finds nothing to close. */
     public synchronized CloseOutcome close(CloseRequest request) {
+        if (engine.emergencyUnderway()) {
+            return new CloseOutcome(false, "emergency close under way; it takes everything off");
+        }
         if (!engine.beginClose(request.reason())) {
             return new CloseOutcome(false, "nothing to close in state " + engine.state());
         }

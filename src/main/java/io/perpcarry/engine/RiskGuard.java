@@ -50,6 +50,9 @@ public final class RiskGuard {
             staleSince = null;
             return RiskVerdict.ok("nothing held (" + engine.state() + ")");
         }
+        if (engine.emergencyUnderway()) {
+            return RiskVerdict.ok("emergency close under way");
+        }
         HeldPosition p = held.get();
         Map<Venue, Position> legs = new LinkedHashMap<>();
         Map<Venue, BigDecimal> marks = new LinkedHashMap<>();
@@ -64,6 +67,11 @@ public final class RiskGuard {
             }
         } catch (VenueException e) {
             stale = "venue unreadable: " + e.getMessage();
+        }
+        if (!stillHolding(p)) {
+            // Closed (scan, JMX, emergency) while the venues were being read: what was read is that close's
+            // work in progress, not a broken hedge.
+            return RiskVerdict.ok("hedge changed during the check (" + engine.state() + ")");
         }
         if (stale != null) {
             return staleVerdict(stale);
@@ -104,6 +112,11 @@ public final class RiskGuard {
             }
         }
         return RiskVerdict.ok(String.join("; ", notes));
+    }
+
+    private boolean stillHolding(HeldPosition p) {
+        return engine.state() == BotState.HOLDING && !engine.emergencyUnderway()
+                && engine.position().map(p::equals).orElse(false);
     }
 
     private RiskVerdict staleVerdict(String why) {

@@ -29,6 +29,8 @@ public final class RotationEngine {
     private final Alerter alerter;
     private boolean reconciled;
     private Instant stateSince;
+    /** An emergency close is flattening both venues: nothing else may act on the hedge meanwhile. */
+    private volatile boolean emergencyUnderway;
 
     public RotationEngine(EngineSettings settings, Journal journal, StateStore store, Clock clock, Alerter alerter) {
         this.settings = settings;
@@ -252,6 +254,18 @@ public final class RotationEngine {
         store.haltReason(null);
         transition(BotState.IDLE, "emergency close verified flat; paused until resumed", Map.of());
         reconciled = true;
+    }
+
+    /**
+     * An emergency close starts (true) or ends (false). While it runs, the risk guard and the hedge closer stand
+     * aside: half-flattened legs are its work in progress, not a broken hedge to close a second time.
+     */
+    public void emergencyUnderway(boolean underway) {
+        emergencyUnderway = underway;
+    }
+
+    public boolean emergencyUnderway() {
+        return emergencyUnderway;
     }
 
     /** The reconciler's verdict after reading the venues: the state and position to continue from. */

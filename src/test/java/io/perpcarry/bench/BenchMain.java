@@ -12,14 +12,26 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs the JMH benchmarks with modest settings and prints one line per benchmark (median for sample-time
- * benchmarks). Usage: {@code java -cp target/test-classes:target/classes:$(cat cp.txt) io.perpcarry.bench.BenchMain [regex]}.
+ * benchmarks), then the daemon benchmarks ({@link DaemonBench}: the whole daemon on the emulators).
+ * Usage: {@code java -cp target/test-classes:target/classes:$(cat cp.txt) io.perpcarry.bench.BenchMain [--signer | --daemon | regex]}:
+ * no argument runs both (about 1.5 minutes), {@code --signer} or a JMH regex only JMH, {@code --daemon} only the daemon.
  */
 public final class BenchMain {
     private BenchMain() {
     }
 
-    public static void main(String[] args) throws RunnerException {
-        String include = args.length > 0 ? args[0] : LighterSignerBenchmark.class.getName();
+    public static void main(String[] args) throws Exception {
+        String arg = args.length > 0 ? args[0] : "";
+        if (!arg.equals("--daemon")) {
+            jmh(arg.isEmpty() || arg.equals("--signer") ? LighterSignerBenchmark.class.getName() : arg);
+        }
+        if (arg.isEmpty() || arg.equals("--daemon")) {
+            DaemonBench.run(System.out, 30, 6);
+        }
+        System.exit(0); // the daemon's non-daemon threads (Quartz, Vert.x) must not keep the JVM up
+    }
+
+    private static void jmh(String include) throws RunnerException {
         Options opt = new OptionsBuilder()
                 .include(include)
                 .warmupIterations(2).warmupTime(TimeValue.seconds(1))

@@ -102,6 +102,22 @@ class CloseAndRiskTest {
     }
 
     @Test
+    void aCloseFinishingWhileTheGuardReadsTheVenuesIsNotABrokenHedge() {
+        // The scan closes the hedge (rotation) while the guard is between its reads: the guard sees one or both
+        // legs flat. That is the close's work, not a missing leg: no risk close, no second close.
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        f.edgex.onAccountRead = () -> {
+            if (once.compareAndSet(false, true)) {
+                assertThat(f.beans.closer.close(CloseRequest.manual("rotation")).flat()).isTrue();
+            }
+        };
+        RiskVerdict v = f.beans.riskGuard.check();
+        assertThat(v.closeNeeded()).as(v.toString()).isFalse();
+        assertThat(f.journalTypes()).doesNotContain("risk_close");
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.WAITING);
+    }
+
+    @Test
     void unreachableVenueCountsAsStaleNotAsFlat() {
         f.lighter.unreachable = true;
         assertThat(f.beans.riskGuard.check().closeNeeded()).isFalse();

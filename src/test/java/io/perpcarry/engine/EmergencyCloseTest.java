@@ -54,6 +54,31 @@ class EmergencyCloseTest {
     }
 
     @Test
+    void protectionStandsAsideWhileTheEmergencyCloseRuns() {
+        f.open();
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        f.lighter.onOrder = o -> {
+            if (once.compareAndSet(false, true)) {
+                // Lighter's leg already gone, EdgeX's not yet: what the guard would read half-way through.
+                f.lighter.position(BTC, "0", "50000");
+                seen.add(f.beans.riskGuard.check());
+                seen.add(f.beans.closer.close(CloseRequest.manual("jmx")));
+            }
+        };
+        String report = f.beans.emergencyClose.run(false, "test");
+        assertThat(report).contains("verified flat");
+        assertThat(seen).hasSize(2);
+        assertThat(((RiskVerdict) seen.get(0)).closeNeeded()).as("risk guard during the emergency close").isFalse();
+        assertThat(((HedgeCloser.CloseOutcome) seen.get(1)).message()).contains("emergency close under way");
+        assertThat(f.journalTypes()).doesNotContain("risk_close", "position_closed");
+        assertThat(f.journal()).filteredOn(e -> e.type().equals("order_sent"))
+                .allSatisfy(e -> assertThat(e.text("role")).hasValueSatisfying(r -> assertThat(r).isIn("OPEN_LONG", "OPEN_SHORT", "EMERGENCY")));
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.IDLE);
+        assertThat(f.beans.engine.emergencyUnderway()).isFalse();
+    }
+
+    @Test
     void dryRunOnlyLists() {
         f.open();
         String report = f.beans.emergencyClose.run(true, "test");

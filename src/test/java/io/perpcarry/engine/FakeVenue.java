@@ -67,6 +67,8 @@ public final class FakeVenue implements VenueConnector {
     public volatile boolean refuseReduceOnly;
     /** Called as an order arrives, before anything else: lets a test look at the journal at that moment. */
     public volatile java.util.function.Consumer<OrderRequest> onOrder = o -> { };
+    /** Runs at the start of every account read (to make something happen while a reader is mid-way). */
+    public volatile Runnable onAccountRead = () -> { };
     private BigDecimal available = new BigDecimal("10000");
 
     public FakeVenue(Venue venue, Clock clock) {
@@ -166,7 +168,12 @@ public final class FakeVenue implements VenueConnector {
     }
 
     @Override
-    public synchronized AccountState account() {
+    public AccountState account() {
+        onAccountRead.run(); // outside the lock: the hook may trade on this venue from other threads
+        return accountNow();
+    }
+
+    private synchronized AccountState accountNow() {
         down();
         List<Position> ps = new ArrayList<>();
         sizes.forEach((s, size) -> {

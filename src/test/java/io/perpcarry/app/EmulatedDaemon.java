@@ -1,0 +1,201 @@
+package io.perpcarry.app;
+
+import io.perpcarry.config.BotConfig;
+import io.perpcarry.config.BotConfigLoader;
+import io.perpcarry.config.EnvironmentSource;
+import io.perpcarry.config.RuntimeEnvironment;
+import io.perpcarry.domain.Position;
+import io.perpcarry.domain.Venue;
+import io.perpcarry.emulator.LocalExchanges;
+import io.perpcarry.emulator.LoggedRequest;
+import io.perpcarry.emulator.VenueId;
+import io.perpcarry.state.BotSnapshot;
+import io.perpcarry.state.Journal;
+import io.perpcarry.state.JournalEntry;
+import io.perpcarry.state.StateStore;
+import io.perpcarry.venue.VenueConnector;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.apache.camel.main.Main;
+
+/**
+ * Test harness: the whole daemon (YAML routes, engine, real connectors) on both exchange emulators over
+ * loopback, as {@code bin/perpcarry run} would start it in live mode, with the engine on the emulators'
+ * accelerated clock. One instance = one data directory; {@link #start()} / {@link #stop()} may be repeated
+ * (a restart). Public for the daemon benchmarks.
+ */
+public final class EmulatedDaemon implements AutoCloseable {
+    /** One flat-priced HYPE market: the hedge is always long EdgeX / short Lighter, prices move only when told. */
+    public static final Path FLAT_HYPE = Path.of("src/test/resources/emulator/daemon-scenario.json");
+    public static final Path DEMO = Path.of("config/demo/scenario.json");
+
+    private final LocalExchanges ex;
+    private final BotConfig config;
+    private final RuntimeEnvironment env;
+    private final Path data;
+    private final double timeScale;
+    private final Map<String, String> overrides = new LinkedHashMap<>();
+    private Main main;
+
+    public EmulatedDaemon(LocalExchanges ex, String configJson, Path data) {
+        this.ex = ex;
+        this.config = BotConfigLoader.parse(configJson, "test");
+        this.data = data;
+        this.timeScale = ex.scenario().timeScale();
+        Map<String, String> vars = new HashMap<>(ex.environment());
+        vars.put("PERPCARRY_MODE", "live");
+        this.env = RuntimeEnvironment.read(new EnvironmentSource(vars, Map.of(), Path.of(".env")));
+        // Wall-clock timers: scan and check often, so the accelerated market is followed.
+        overrides.put("perpcarry.scan-interval-ms", "500");
+        overrides.put("perpcarry.check-interval-ms", "500");
+        overrides.put("perpcarry.control-poll-ms", "200");
+        overrides.put("camel.main.routes-reload-enabled", "false");
+    }
+
+    /** Both emulators on one engine, on an ephemeral port each. */
+    public static LocalExchanges exchanges(Path scenario, long seed, double timeScale) {
+        return LocalExchanges.start(new LocalExchanges.Options(scenario, 0, 0, seed, timeScale, List.of(), List.of()),
+                Clock.systemUTC());
+    }
+
+    /** A Camel property for the next start (e.g. {@code perpcarry.check-interval-ms}). */
+    public EmulatedDaemon override(String key, String value) {
+        overrides.put(key, value);
+        return this;
+    }
+
+    public EmulatedDaemon start() throws Exception {
+        AppPaths paths = AppPaths.defaults().withDataDir(data);
+        TradingSetup setup = new TradingSetup(config, data, env, ex.scenarioClock(), timeScale, "test");
+        main = new BotApplication(paths, config, env).createMain(setup.wiringFactory());
+        overrides.forEach(main::addOverrideProperty);
+        main.start();
+        return this;
+    }
+
+    public void stop() {
+        if (main != null) {
+            main.stop();
+            main = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public LocalExchanges exchanges() {
+        return ex;
+    }
+
+    public BotConfig config() {
+        return config;
+    }
+
+    public Path dataDir() {
+        return data;
+    }
+
+    public Optional<BotSnapshot> state() {
+        Path f = data.resolve(StateStore.FILE_NAME);
+        return Files.exists(f) ? StateStore.load(f) : Optional.empty();
+    }
+
+    /** Polls state.json until {@code done}; fails with the last state seen. */
+    public BotSnapshot await(Duration limit, Predicate<BotSnapshot> done) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Optional<BotSnapshot> last = Optional.empty();
+        while (System.nanoTime() < deadline) {
+            last = state();
+            if (last.isPresent() && done.test(last.get())) {
+                return last.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("timed out after " + limit + "; last state.json: " + last.map(Object::toString).orElse("none")
+                + "\njournal:\n" + journalText());
+    }
+
+    public BotSnapshot awaitState(Duration limit, String state) throws InterruptedException {
+        return await(limit, s -> state.equals(s.state()));
+    }
+
+    public BotSnapshot awaitHolding(Duration limit) throws InterruptedException {
+        return await(limit, s -> "HOLDING".equals(s.state()) && s.position() != null);
+    }
+
+    public static void awaitTrue(Duration limit, String what, BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (done.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("timed out after " + limit + " waiting for " + what);
+    }
+
+    public List<JournalEntry> journal() {
+        Path f = data.resolve("journal.jsonl");
+        return Files.exists(f) ? Journal.read(f) : List.of();
+    }
+
+    public List<JournalEntry> journal(String type) {
+        return journal().stream().filter(e -> e.type().equals(type)).toList();
+    }
+
+    public String journalText() {
+        try {
+            Path f = data.resolve("journal.jsonl");
+            return Files.exists(f) ? Files.readString(f) : "(none)";
+        } catch (java.io.IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    /** New orders placed at either venue (Lighter CreateOrder txs, EdgeX createOrder); not cancels or leverage. */
+    public static boolean isOrderPlacement(LoggedRequest r) {
+        return "POST".equals(r.method()) && (r.venue() == VenueId.LIGHTER
+                ? r.path().startsWith("/api/v1/sendTx") && Integer.valueOf(14).equals(r.txType())
+                : r.path().endsWith("/order/createOrder"));
+    }
+
+    public long orderPlacements() {
+        return ex.requests().list().stream().filter(EmulatedDaemon::isOrderPlacement).count();
+    }
+
+    /** Signed size of {@code symbol} on each venue, read over a fresh session (0 when flat). */
+    public Map<Venue, BigDecimal> sizes(String symbol) {
+        try (VenueSession s = VenueSession.open(config, env)) {
+            Map<Venue, BigDecimal> out = new EnumMap<>(Venue.class);
+            for (VenueConnector v : s.venues()) {
+                out.put(v.venue(), v.account().position(symbol).map(Position::signedSize).orElse(BigDecimal.ZERO));
+            }
+            return out;
+        }
+    }
+
+    /** True when neither venue holds a position or an open order in any market. */
+    public boolean bothFlatNoOrders() {
+        try (VenueSession s = VenueSession.open(config, env)) {
+            for (VenueConnector v : s.venues()) {
+                if (!v.account().positions().stream().allMatch(Position::isFlat) || !v.openOrders().isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
