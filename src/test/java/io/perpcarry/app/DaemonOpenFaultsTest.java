@@ -5,49 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.perpcarry.domain.Venue;
 import io.perpcarry.emulator.Fault;
 import io.perpcarry.emulator.FaultMatch;
-import io.perpcarry.emulator.LocalExchanges;
+
 import io.perpcarry.emulator.VenueId;
 import io.perpcarry.state.BotSnapshot;
 import io.perpcarry.state.JournalEntry;
 import java.math.BigDecimal;
-import java.nio.file.Path;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
 
 /**
  * The daemon opening a hedge while a venue misbehaves, on both emulators over loopback. The flat HYPE market
  * always gives long EdgeX (BUY) / short Lighter (SELL), so faults can name the leg they hit.
  */
-class DaemonOpenFaultsTest {
+class DaemonOpenFaultsTest extends DaemonOnFlatHype {
     static final String CONFIG = """
             {"symbols_to_monitor": ["HYPE"], "hold_duration_hours": 8, "wait_between_cycles_minutes": 1,
              "min_volume_usd": 0}
             """;
     static final FaultMatch LIGHTER_CREATE_ORDER = new FaultMatch("/api/v1/sendTx", 14, null, null, null);
 
-    @TempDir
-    Path data;
-    LocalExchanges ex;
-    EmulatedDaemon daemon;
-
-    @BeforeEach
-    void start() {
-        ex = EmulatedDaemon.exchanges(EmulatedDaemon.FLAT_HYPE, 7L, 600);
-        daemon = new EmulatedDaemon(ex, CONFIG, data);
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            daemon.close();
-        } finally {
-            ex.close();
-        }
+    @Override
+    String config() {
+        return CONFIG;
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.perpcarry.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perpcarry.domain.Venue;
-import io.perpcarry.emulator.LocalExchanges;
+
 import io.perpcarry.emulator.LoggedRequest;
 import io.perpcarry.state.BotSnapshot;
 import io.perpcarry.state.JournalEntry;
@@ -15,40 +15,25 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
 
 /**
  * Taking a held hedge off on the daemon's own initiative (stop-loss on a price shock) and on the operator's
  * (emergency file drop), on both emulators over loopback. Waits between cycles are long (60 s wall) so a
  * closed hedge is not reopened during the test.
  */
-class DaemonProtectionTest {
+class DaemonProtectionTest extends DaemonOnFlatHype {
     static final String CONFIG = """
             {"symbols_to_monitor": ["HYPE"], "hold_duration_hours": 8, "wait_between_cycles_minutes": 600,
              "min_volume_usd": 0, "stop_loss_percent": 1}
             """;
 
-    @TempDir
-    Path data;
-    LocalExchanges ex;
-    EmulatedDaemon daemon;
-
-    @BeforeEach
-    void start() {
-        ex = EmulatedDaemon.exchanges(EmulatedDaemon.FLAT_HYPE, 7L, 600);
-        daemon = new EmulatedDaemon(ex, CONFIG, data);
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            daemon.close();
-        } finally {
-            ex.close();
-        }
+    @Override
+    String config() {
+        return CONFIG;
     }
 
     @Test
