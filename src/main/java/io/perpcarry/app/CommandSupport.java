@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,9 +77,7 @@ final class CommandSupport {
 
     /** Up to {@code n} listed symbols nearest by edit distance (ties alphabetical). */
     static List<String> closest(String symbol, Collection<String> listed, int n) {
-        return new TreeSet<>(listed).stream()
-                .sorted(Comparator.comparingInt((String l) -> Levenshtein.distance(symbol, l)))
-                .limit(n).toList();
+        return Levenshtein.closest(symbol, listed, n);
     }
 
     /** Every symbol either venue lists. */

@@ -5,6 +5,13 @@ public final class Levenshtein {
     private Levenshtein() {
     }
 
+    /** Up to {@code n} of {@code candidates} nearest to {@code typed}, nearest first, ties alphabetical. */
+    public static java.util.List<String> closest(String typed, java.util.Collection<String> candidates, int n) {
+        return candidates.stream().distinct()
+                .sorted(java.util.Comparator.comparingInt((String c) -> distance(typed, c)).thenComparing(c -> c))
+                .limit(n).toList();
+    }
+
     public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];

@@ -2,7 +2,7 @@ package io.perpcarry.app.trading;
 
 import io.perpcarry.app.VenueSession;
 import io.perpcarry.config.Levenshtein;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,9 +25,8 @@ public final class SymbolResolver {
         }
         Set<String> both = new TreeSet<>(lighter);
         both.retainAll(edgex);
-        String closest = both.stream()
-                .sorted(Comparator.comparingInt((String c) -> Levenshtein.distance(sym, c)).thenComparing(c -> c))
-                .limit(3).reduce((a, b) -> a + ", " + b).orElse("none");
+        List<String> near = Levenshtein.closest(sym, both, 3);
+        String closest = near.isEmpty() ? "none" : String.join(", ", near);
         throw new UsageException("unknown symbol " + typed + ": not listed on both venues; closest listed: " + closest);
     }
 }
