@@ -59,6 +59,15 @@ public interface VenueConnector extends AutoCloseable {
                 + venue().displayName());
     }
 
+    /**
+     * The venue's own clock (Lighter {@code GET /} in seconds, EdgeX {@code getServerTime} in ms), to measure skew.
+     * Default: refused, so a venue without the read never looks "in sync".
+     */
+    default Instant serverTime() {
+        throw new VenueException(venue(), VenueErrorKind.INVALID_REQUEST, "server time is not read from "
+                + venue().displayName());
+    }
+
     /** True when the data streams are up and fresh; prices from a stale stream must not be traded on. */
     boolean marketDataFresh(String symbol);
 

@@ -268,6 +268,21 @@ public final class EdgexConnector implements VenueConnector {
      * Signs and sends one order: {@code createOrder} (1 POST) + {@code getTicker} for the oracle price (1 GET,
      * skipped when the streamed ticker is fresh). Never retried; no answer is UNKNOWN_OUTCOME (find it by client id).
      */
+    /**
+     * {@code meta/getServerTime}: V2 testnet answers {@code serverTime}, the V2 docs {@code timeMillis}; both are ms
+     * strings (captures/edgex/GET_api_v2_public_meta_getServerTime.json), so either is read.
+     */
+    @Override
+    public Instant serverTime() {
+        JsonNode data = rest.publicGet("meta/getServerTime", Map.of());
+        JsonNode ms = data.has("serverTime") ? data.get("serverTime") : data.get("timeMillis");
+        if (ms == null || !ms.isTextual() || !ms.asText().matches("\\d{1,16}")) {
+            throw new VenueException(Venue.EDGEX, VenueErrorKind.MALFORMED_RESPONSE,
+                    "getServerTime: neither serverTime nor timeMillis is a millisecond string: " + data);
+        }
+        return Instant.ofEpochMilli(Long.parseLong(ms.asText()));
+    }
+
     @Override
     public OrderAck placeOrder(OrderRequest order) {
         EdgexOrders o = orders.orElseThrow(() -> auth("placeOrder"));

@@ -328,6 +328,17 @@ public final class LighterConnector implements VenueConnector {
      * refusal). Lighter answers a tx hash, not an order id: the ack's venue order id is our client order
      * index, which cancelOrder accepts. The fill is not reported here; read the account back.
      */
+    /** {@code GET /}: {"status":200,"network_id":1,"timestamp":1763005601}, seconds (captures/lighter/GET_root_status.json). */
+    @Override
+    public Instant serverTime() {
+        JsonNode root = LighterJson.parse(http.get("/", Map.of(), Map.of()).body(), "status");
+        JsonNode ts = LighterJson.field(root, "timestamp", "status");
+        if (!ts.canConvertToLong()) {
+            throw new VenueException(Venue.LIGHTER, VenueErrorKind.MALFORMED_RESPONSE, "status: timestamp is not an integer: " + ts);
+        }
+        return Instant.ofEpochSecond(ts.asLong());
+    }
+
     @Override
     public OrderAck placeOrder(OrderRequest order) {
         Account a = requireAccount("placeOrder");

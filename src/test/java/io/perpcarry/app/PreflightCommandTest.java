@@ -1,0 +1,84 @@
+package io.perpcarry.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perpcarry.config.BotConfigLoader;
+import io.perpcarry.config.EnvironmentSource;
+import io.perpcarry.config.RuntimeEnvironment;
+import io.perpcarry.emulator.LocalExchanges;
+import io.perpcarry.emulator.LoggedRequest;
+import io.perpcarry.testing.RewritingProxy;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** preflight against the emulators over loopback: all PASS on the demo venues, a FAIL naming the check otherwise. */
+class PreflightCommandTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static LocalExchanges ex;
+
+    @BeforeAll
+    static void start() {
+        ex = EmulatorCli.start(1.0);
+    }
+
+    @AfterAll
+    static void stop() {
+        ex.close();
+    }
+
+    @Test
+    void everyCheckPassesOnTheEmulatorsAndNothingIsSent() throws Exception {
+        ex.requests().clear();
+        EmulatorCli.Result r = EmulatorCli.run(new PreflightCommand(EmulatorCli.opener(ex)), "--json");
+        assertThat(r.exit()).as(r.all()).isZero();
+        JsonNode j = MAPPER.readTree(r.out());
+        assertThat(j.get("passed").asBoolean()).isTrue();
+        List<String> names = StreamSupport.stream(j.get("checks").spliterator(), false).map(c -> c.get("name").asText()).toList();
+        assertThat(names).contains("lighter.markets", "edgex.markets", "markets.common", "lighter.grid.BTC", "edgex.grid.BTC",
+                "lighter.fees.BTC", "edgex.funding.BTC", "lighter.account", "edgex.account", "lighter.positions",
+                "edgex.orders", "lighter.clock", "edgex.clock", "lighter.stream", "edgex.stream");
+        for (LoggedRequest q : ex.requests().list()) {
+            assertThat(q.txType()).as("no transaction: " + q).isNull();
+            assertThat(q.path()).as("no order: " + q).doesNotContain("createOrder", "cancel", "updateLeverage");
+        }
+        EmulatorCli.Result text = EmulatorCli.run(new PreflightCommand(EmulatorCli.opener(ex)));
+        assertThat(text.out()).contains("PREFLIGHT PASS", "lighter.funding.BTC", "per 8 h", "% APR");
+        EmulatorCli.secrets(ex).forEach(s -> assertThat(r.all() + text.all()).doesNotContain(s));
+    }
+
+    @Test
+    void aLighterMarketReportingOtherDecimalsThanItTradesOnFailsNamingTheCheck() throws Exception {
+        // BTC trades at price decimals 1 (config/demo/scenario.json); the proxy reports 0, so book prices leave the grid.
+        try (RewritingProxy proxy = new RewritingProxy(ex.lighter().baseUrl(), "/api/v1/orderBookDetails",
+                body -> body.replaceFirst("(\"symbol\":\"BTC\"[^}]*?\"price_decimals\":)1", "$10"))) {
+            Map<String, String> vars = new HashMap<>(ex.environment());
+            vars.put("PERPCARRY_MODE", "live");
+            vars.put("LIGHTER_BASE_URL", proxy.baseUrl());
+            SessionOpener viaProxy = file -> VenueSession.open(BotConfigLoader.load(Path.of("config/bot.json")),
+                    RuntimeEnvironment.read(new EnvironmentSource(vars, Map.of(), Path.of(".env"))));
+            EmulatorCli.Result r = EmulatorCli.run(new PreflightCommand(viaProxy));
+            assertThat(r.exit()).as(r.all()).isEqualTo(1);
+            assertThat(r.out()).contains("PREFLIGHT FAIL").containsPattern("lighter\\.grid\\.BTC\\s+FAIL\\s+price \\S+ is not on tick 1");
+        }
+    }
+
+    @Test
+    void aVenueThatCannotBeReachedFailsItsChecksAndTheCommandExitsOne() {
+        Map<String, String> vars = new HashMap<>(ex.environment());
+        vars.put("PERPCARRY_MODE", "live");
+        vars.put("EDGEX_BASE_URL", "http://127.0.0.1:1");
+        SessionOpener down = file -> VenueSession.open(BotConfigLoader.load(Path.of("config/bot.json")),
+                RuntimeEnvironment.read(new EnvironmentSource(vars, Map.of(), Path.of(".env"))));
+        EmulatorCli.Result r = EmulatorCli.run(new PreflightCommand(down), "--wait-seconds", "2");
+        assertThat(r.exit()).as(r.all()).isEqualTo(1);
+        assertThat(r.out()).containsPattern("edgex\\.markets\\s+FAIL").containsPattern("markets\\.common\\s+FAIL");
+    }
+}
