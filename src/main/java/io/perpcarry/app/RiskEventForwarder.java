@@ -33,8 +33,10 @@ final class RiskEventForwarder implements MarketDataListener {
     }
 
     private void forward(String event) {
-        if (!camel.isStarted() || camel.getRoute("risk-event") == null) {
-            return; // starting, stopping or the route is being reloaded: the protect timer still runs
+        if (!camel.isStarted() || !started("risk-event") || !started("protect-events") || !started("protect")) {
+            // Starting, stopping or routes/ being reloaded: an event queued while the reload stops these routes
+            // keeps protect-events busy until the reload's shutdown timeout. The protect timer still runs.
+            return;
         }
         ProducerTemplate p = producer;
         if (p == null) {
@@ -50,5 +52,10 @@ final class RiskEventForwarder implements MarketDataListener {
         } catch (RuntimeException e) {
             // a dropped event is covered by the protect timer; never let it break the stream
         }
+    }
+
+    private boolean started(String routeId) {
+        org.apache.camel.ServiceStatus status = camel.getRouteController().getRouteStatus(routeId);
+        return status != null && status.isStarted();
     }
 }

@@ -47,6 +47,8 @@ public final class EmulatedDaemon implements AutoCloseable {
     private final double timeScale;
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private Main main;
+    private Path routesDir;
+    private volatile BotWiring wiring;
 
     public EmulatedDaemon(LocalExchanges ex, String configJson, Path data) {
         this.ex = ex;
@@ -75,10 +77,18 @@ public final class EmulatedDaemon implements AutoCloseable {
         return this;
     }
 
+    /** Routes from this directory (a copy of routes/), hot-reloaded as in production. */
+    public EmulatedDaemon withReloadableRoutes(Path dir) {
+        routesDir = dir;
+        overrides.put("camel.main.routes-reload-enabled", "true");
+        return this;
+    }
+
     public EmulatedDaemon start() throws Exception {
-        AppPaths paths = AppPaths.defaults().withDataDir(data);
+        AppPaths paths = AppPaths.defaults().withDataDir(data).withRoutesDir(routesDir);
         TradingSetup setup = new TradingSetup(config, data, env, ex.scenarioClock(), timeScale, "test");
-        main = new BotApplication(paths, config, env).createMain(setup.wiringFactory());
+        java.util.function.Function<org.apache.camel.CamelContext, BotWiring> factory = setup.wiringFactory();
+        main = new BotApplication(paths, config, env).createMain(ctx -> wiring = factory.apply(ctx));
         overrides.forEach(main::addOverrideProperty);
         main.start();
         return this;
@@ -98,6 +108,16 @@ public final class EmulatedDaemon implements AutoCloseable {
 
     public LocalExchanges exchanges() {
         return ex;
+    }
+
+    /** The running daemon's Camel context. */
+    public org.apache.camel.CamelContext camel() {
+        return main.getCamelContext();
+    }
+
+    /** The running daemon's connector to a venue (the one its engine trades through). */
+    public VenueConnector venue(Venue v) {
+        return wiring.beans().venues.get(v);
     }
 
     public BotConfig config() {

@@ -24,8 +24,10 @@ import io.perpcarry.venue.OrderRequest;
 import io.perpcarry.venue.VenueConnector;
 import io.perpcarry.venue.VenueErrorKind;
 import io.perpcarry.venue.VenueException;
+import io.perpcarry.venue.common.MarketDataFanOut;
 import io.perpcarry.venue.http.HttpTimeouts;
 import io.perpcarry.venue.http.VenueHttp;
+import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +46,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot's door to EdgeX (API v2): REST through {@link VenueHttp} (Camel HTTP), books and account events through
- * {@link EdgexStreams} (Camel Vert.x WebSocket). Public reads work without credentials; private calls without them
+ * {@link EdgexStreams} (the shared venue WebSocket). Public reads work without credentials; private calls without them
  * throw AUTH. Requests per call: see each method.
  */
 public final class EdgexConnector implements VenueConnector {
@@ -62,7 +64,7 @@ public final class EdgexConnector implements VenueConnector {
     private final Object catalogLock = new Object();
     private volatile EdgexCatalog catalog;
     private volatile EdgexStreams streams;
-    private final ListenerFanOut fanOut = new ListenerFanOut();
+    private final MarketDataFanOut fanOut = new MarketDataFanOut();
 
     public EdgexConnector(CamelContext camel, VenueEndpoints<EdgexCredentials> endpoints, Clock clock) {
         this(camel, endpoints, clock, EdgexSettings.DEFAULT);
@@ -139,7 +141,8 @@ public final class EdgexConnector implements VenueConnector {
             EdgexMarket m = c.bySymbol(s).orElseThrow(() -> invalid("EdgeX lists no tradable market " + s));
             contracts.put(m.contractId(), s);
         }
-        EdgexStreams st = new EdgexStreams(camel, endpoints.wsUrl(), contracts, streamAuth, settings, clock, fanOut);
+        EdgexStreams st = new EdgexStreams(camel.getRegistry().findSingleByType(Vertx.class), endpoints.wsUrl(),
+                contracts, streamAuth, settings, clock, fanOut);
         st.start();
         streams = st;
     }

@@ -7,43 +7,45 @@ import io.perpcarry.domain.OrderBook;
 import io.perpcarry.domain.Venue;
 import io.perpcarry.venue.MarketDataListener;
 import io.perpcarry.venue.VenueException;
-import io.vertx.core.VertxOptions;
+import io.perpcarry.venue.common.BookDelta;
+import io.perpcarry.venue.common.BookSequence;
+import io.perpcarry.venue.common.Handshake;
+import io.perpcarry.venue.common.LocalOrderBook;
+import io.perpcarry.venue.common.SocketReport;
+import io.perpcarry.venue.common.SocketTimings;
+import io.perpcarry.venue.common.VenueJson;
+import io.perpcarry.venue.common.VenueSocket;
+import io.vertx.core.Vertx;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.apache.camel.CamelContext;
-import org.apache.camel.component.vertx.websocket.VertxWebsocketComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * EdgeX's WebSocket streams (edgex.md §7-8): the public one keeps a local book and the latest ticker of each
- * configured contract, the private one (when credentials exist) tells the engine that the account changed.
+ * configured contract, the private one (when credentials exist) tells the engine that the account changed. Both are
+ * the shared {@link VenueSocket}; the books the shared {@link LocalOrderBook} with EdgeX's version chain.
  *
- * <p>Frames run on a dedicated Camel Vert.x WebSocket component whose Vert.x has one worker thread: the component
- * hands client frames to {@code executeBlocking(..., ordered=false)}, so with the default pool two depth updates
- * could be applied out of order. One worker makes them strictly FIFO.
- *
- * <p>A book is fresh only while the public socket is up, the book has been synced from a snapshot without a gap
- * since, and the socket has shown a frame within {@code bookMaxAge}. On a gap or crossed book the channel is
- * re-subscribed (EdgeX answers a subscribe with a fresh snapshot); on a drop everything is stale until the new
- * connection's snapshots arrive.
+ * <p>A book is fresh only while the public socket is up and heard from within {@code bookMaxAge}, and the book has
+ * been synced from a snapshot without a gap since. On a gap or crossed book the channel is re-subscribed (EdgeX
+ * answers a subscribe with a fresh snapshot); on a drop everything is stale until the new connection's snapshots.
  */
 public final class EdgexStreams implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EdgexStreams.class);
     static final String PUBLIC_PATH = "/api/v1/public/ws";
     static final String PRIVATE_PATH = "/api/v1/private/ws";
-    private static final AtomicLong INSTANCES = new AtomicLong();
+    static final VenueJson JSON = VenueJson.of(Venue.EDGEX);
 
     /** The private stream's signer and account. */
     record PrivateAuth(EdgexRequestSigner signer, String accountId) {
@@ -53,84 +55,79 @@ public final class EdgexStreams implements AutoCloseable {
         }
     }
 
-    private final CamelContext camel;
+    private final Vertx vertx;
+    private final boolean ownsVertx;
     private final URI wsBase;
     private final Map<String, String> symbolByContract;
     private final Optional<PrivateAuth> auth;
     private final EdgexSettings settings;
     private final Clock clock;
     private final MarketDataListener listener;
-    private final String componentName;
-    private final ScheduledExecutorService scheduler;
-    private final Map<String, LocalBook> books = new ConcurrentHashMap<>();
+    private final SocketReport report;
+    private final Map<String, LocalOrderBook> books = new ConcurrentHashMap<>();
     private final Map<String, EdgexMapper.Ticker> tickers = new ConcurrentHashMap<>();
     private final AtomicLong resyncs = new AtomicLong();
-    private VertxWebsocketComponent component;
-    private EdgexSocket publicSocket;
-    private EdgexSocket privateSocket;
+    private final VenueSocket publicSocket;
+    private final VenueSocket privateSocket;
 
-    EdgexStreams(CamelContext camel, URI wsBase, Map<String, String> symbolByContract, Optional<PrivateAuth> auth,
+    /** @param vertx the Vert.x to run on, or null to own a small one (closed with this) */
+    EdgexStreams(Vertx vertx, URI wsBase, Map<String, String> symbolByContract, Optional<PrivateAuth> auth,
                  EdgexSettings settings, Clock clock, MarketDataListener listener) {
-        this.camel = camel;
+        this(vertx, wsBase, symbolByContract, auth, settings, clock, listener, SocketReport.NONE);
+    }
+
+    EdgexStreams(Vertx vertx, URI wsBase, Map<String, String> symbolByContract, Optional<PrivateAuth> auth,
+                 EdgexSettings settings, Clock clock, MarketDataListener listener, SocketReport report) {
+        this.ownsVertx = vertx == null;
+        this.vertx = vertx == null ? VenueSocket.smallVertx() : vertx;
         this.wsBase = URI.create(wsBase.toString().replaceAll("/+$", ""));
         this.symbolByContract = Map.copyOf(symbolByContract);
         this.auth = auth;
         this.settings = settings;
         this.clock = clock;
         this.listener = listener;
-        this.componentName = "edgex-ws-" + INSTANCES.incrementAndGet();
-        this.scheduler = Executors.newScheduledThreadPool(1, r -> {
-            Thread t = new Thread(r, componentName + "-supervisor");
-            t.setDaemon(true);
-            return t;
-        });
-        symbolByContract.forEach((id, symbol) -> books.put(id, new LocalBook(symbol)));
+        this.report = report;
+        symbolByContract.forEach((id, symbol) -> books.put(id, new LocalOrderBook(Venue.EDGEX, symbol,
+                BookSequence.EDGEX_VERSION)));
+        SocketTimings timings = timings(settings);
+        this.publicSocket = new VenueSocket("EdgeX public", this.vertx,
+                () -> Handshake.plain(URI.create(this.wsBase + PUBLIC_PATH + "?timestamp=" + clock.millis())),
+                timings, clock, this::ping, new PublicSession(), report);
+        this.privateSocket = auth.map(a -> new VenueSocket("EdgeX private", this.vertx,
+                () -> privateSpec(this.wsBase, a, clock.millis()), timings, clock, this::ping, new PrivateSession(),
+                report)).orElse(null);
+    }
+
+    static SocketTimings timings(EdgexSettings s) {
+        return new SocketTimings(s.deadAfter(), s.pingInterval(), s.deadAfter(), s.reconnectMin(), s.reconnectMax());
     }
 
     void start() {
-        component = new VertxWebsocketComponent();
-        component.setVertxOptions(new VertxOptions().setWorkerPoolSize(1));
-        camel.addComponent(componentName, component);
-        publicSocket = new EdgexSocket("public", camel, componentName, this::publicSpec, settings, clock, scheduler,
-                new PublicHandler());
         publicSocket.start();
-        auth.ifPresent(a -> {
-            privateSocket = new EdgexSocket("private", camel, componentName, () -> privateSpec(a), settings, clock,
-                    scheduler, new PrivateHandler());
+        if (privateSocket != null) {
             privateSocket.start();
-        });
-    }
-
-    private EdgexSocket.ConnectSpec publicSpec() {
-        return new EdgexSocket.ConnectSpec(URI.create(wsBase + PUBLIC_PATH + "?timestamp=" + clock.millis()), Map.of(),
-                null);
+        }
     }
 
     /**
-     * v2 private handshake (edgex.md §2.3): {@code accountId} and {@code timestamp} in the query, the four HMAC
-     * headers signed over {@code ts + "GET" + path + "accountId=..&timestamp=.."}, and the same headers offered as a
-     * subprotocol (base64 of their JSON, padding removed).
+     * v2 private handshake (edgex.md §2.3), built afresh for every dial: {@code accountId} and {@code timestamp} in
+     * the query, the four HMAC headers signed over {@code ts + "GET" + path + "accountId=..&timestamp=.."}, and the
+     * same headers offered as a subprotocol (base64 of their JSON, padding removed).
      */
-    static EdgexSocket.ConnectSpec privateSpec(URI wsBase, PrivateAuth a, long ts) {
+    static Handshake privateSpec(URI wsBase, PrivateAuth a, long ts) {
         String query = "accountId=" + a.accountId() + "&timestamp=" + ts;
         EdgexAuthHeaders h = a.signer().sign("GET", PRIVATE_PATH, query, ts);
-        Map<String, Object> headers = new LinkedHashMap<>(h.asMap());
         String json = h.asMap().entrySet().stream()
                 .map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"")
                 .collect(Collectors.joining(", ", "{", "}"));
         String protocol = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)).replaceAll("=+$", "");
-        return new EdgexSocket.ConnectSpec(URI.create(wsBase + PRIVATE_PATH + "?" + query), headers, protocol);
-    }
-
-    private EdgexSocket.ConnectSpec privateSpec(PrivateAuth a) {
-        return privateSpec(wsBase, a, clock.millis());
+        return new Handshake(URI.create(wsBase + PRIVATE_PATH + "?" + query), h.asMap(), List.of(protocol));
     }
 
     // ---- reads for the connector ---------------------------------------------------------------------------------
 
     boolean publicUp() {
-        return publicSocket != null && publicSocket.isUp()
-                && Duration.between(publicSocket.lastFrameAt(), clock.instant()).compareTo(settings.bookMaxAge()) <= 0;
+        return publicSocket.heardWithin(settings.bookMaxAge());
     }
 
     boolean streams(String contractId) {
@@ -138,23 +135,16 @@ public final class EdgexStreams implements AutoCloseable {
     }
 
     boolean bookFresh(String contractId) {
-        LocalBook b = books.get(contractId);
-        if (b == null || !publicUp()) {
-            return false;
-        }
-        synchronized (b) {
-            return b.usable();
-        }
+        LocalOrderBook b = books.get(contractId);
+        return b != null && publicUp() && b.isUsable();
     }
 
     Optional<OrderBook> freshBook(String contractId, int depth) {
-        LocalBook b = books.get(contractId);
+        LocalOrderBook b = books.get(contractId);
         if (b == null || !publicUp()) {
             return Optional.empty();
         }
-        synchronized (b) {
-            return b.usable() ? Optional.of(b.toOrderBook(depth, clock.instant())) : Optional.empty();
-        }
+        return b.toOrderBook(depth, clock.instant());
     }
 
     /** The streamed ticker if the socket is up and it is younger than {@code tickerMaxAge}. */
@@ -172,11 +162,16 @@ public final class EdgexStreams implements AutoCloseable {
     }
 
     long publicConnects() {
-        return publicSocket == null ? 0 : publicSocket.connects();
+        return publicSocket.connects();
     }
 
     boolean privateUp() {
         return privateSocket != null && privateSocket.isUp();
+    }
+
+    /** The public socket, for its counters (reconnects, stale drops). */
+    public VenueSocket publicSocket() {
+        return publicSocket;
     }
 
     /** Drops the public socket and reconnects as after a failure (operator command, tests). */
@@ -190,7 +185,7 @@ public final class EdgexStreams implements AutoCloseable {
         return "depth." + contractId + "." + settings.depthLevel();
     }
 
-    private final class PublicHandler implements EdgexSocket.Handler {
+    private final class PublicSession implements VenueSocket.Session {
         @Override
         public void onOpen() {
             for (String id : books.keySet()) {
@@ -201,82 +196,121 @@ public final class EdgexStreams implements AutoCloseable {
 
         @Override
         public void onText(String text) {
-            JsonNode msg = Wire.parse("public stream", text);
-            String type = msg.path("type").asText("");
-            switch (type) {
+            JsonNode msg = JSON.parse(text, "EdgeX public stream");
+            switch (msg.path("type").asText("")) {
                 case "ping" -> publicSocket.send(pong(msg));
                 case "quote-event", "payload" -> onQuote(msg);
                 case "error" -> LOG.warn("EdgeX public stream error: {}", msg.path("content"));
-                default -> { } // subscribed, pong, ...
+                default -> { } // connected, subscribed, pong, ...
             }
         }
 
         @Override
         public void onDown(String reason) {
-            books.values().forEach(b -> {
-                synchronized (b) {
-                    b.invalidate();
-                }
-            });
+            books.values().forEach(LocalOrderBook::invalidate);
             tickers.clear();
             symbolByContract.values().forEach(symbol -> listener.onMarketDataStale(Venue.EDGEX, symbol));
         }
     }
 
     private void onQuote(JsonNode msg) {
-        String channel = msg.path("channel").asText(msg.path("content").path("channel").asText(""));
-        JsonNode data = msg.path("content").path("data");
+        JsonNode content = msg.path("content");
+        String channel = msg.path("channel").asText(content.path("channel").asText(""));
         if (channel.startsWith("depth.")) {
             String contractId = channel.split("\\.")[1];
-            LocalBook book = books.get(contractId);
+            LocalOrderBook book = books.get(contractId);
             if (book == null) {
                 return;
             }
             try {
-                for (JsonNode item : data) {
-                    onDepth(contractId, book, EdgexMapper.depth(item));
+                for (BookDelta d : depthDeltas(content, "EdgeX " + channel)) {
+                    if (!onDepth(contractId, book, d)) {
+                        return;
+                    }
                 }
-            } catch (VenueException e) {
+            } catch (VenueException | IllegalArgumentException e) {
                 LOG.warn("EdgeX depth frame for {} unreadable ({}): resyncing", contractId, e.getMessage());
                 resync(contractId, book);
             }
         } else if (channel.startsWith("ticker.")) {
-            for (JsonNode item : data) {
-                EdgexMapper.Ticker t = EdgexMapper.ticker(item, clock.instant());
-                if (books.containsKey(t.contractId())) {
-                    tickers.put(t.contractId(), t);
+            for (JsonNode item : content.path("data")) {
+                try {
+                    EdgexMapper.Ticker t = EdgexMapper.ticker(item, clock.instant());
+                    if (books.containsKey(t.contractId())) {
+                        tickers.put(t.contractId(), t);
+                    }
+                } catch (VenueException e) {
+                    LOG.debug("EdgeX ticker row skipped: {}", e.getMessage());
                 }
             }
         }
     }
 
-    private void onDepth(String contractId, LocalBook book, EdgexMapper.Depth d) {
-        LocalBook.Applied result;
-        boolean usable;
-        synchronized (book) {
-            result = book.apply(d, clock.instant());
-            usable = book.usable();
+    /**
+     * The depth records of one {@code quote-event}: {@code content.dataType} is "Snapshot" or, live, lower-case
+     * "changed" (captures/edgex/ws_depth.json), read case-blind; a record's own {@code depthType} must agree.
+     * Versions are strings of digits; levels {@code {price, size}} with absolute sizes, zero deleting.
+     */
+    static List<BookDelta> depthDeltas(JsonNode content, String where) {
+        String dataType = JSON.text(content, "dataType", where);
+        boolean snapshot;
+        if (dataType.equalsIgnoreCase("snapshot")) {
+            snapshot = true;
+        } else if (dataType.equalsIgnoreCase("changed")) {
+            snapshot = false;
+        } else {
+            throw JSON.malformed(where, "unknown dataType '" + dataType + "'");
         }
+        List<BookDelta> out = new ArrayList<>();
+        for (JsonNode d : JSON.array(content, "data", where)) {
+            Optional<String> depthType = JSON.optText(d, "depthType", where);
+            if (depthType.isPresent() && depthType.get().equalsIgnoreCase("SNAPSHOT") != snapshot) {
+                throw JSON.malformed(where, "depthType " + depthType.get() + " in a '" + dataType + "' frame");
+            }
+            out.add(new BookDelta(snapshot, JSON.integer(d, "startVersion", where), JSON.integer(d, "endVersion", where),
+                    levels(d, "bids", where), levels(d, "asks", where)));
+        }
+        return out;
+    }
+
+    private static List<BookDelta.Level> levels(JsonNode d, String side, String where) {
+        JsonNode arr = JSON.array(d, side, where);
+        List<BookDelta.Level> out = new ArrayList<>(arr.size());
+        for (JsonNode l : arr) {
+            String at = where + " " + side;
+            BigDecimal price = JSON.decimal(l, "price", at);
+            BigDecimal size = JSON.decimal(l, "size", at);
+            if (price.signum() <= 0 || size.signum() < 0) {
+                throw JSON.malformed(at, "level with price " + price + " and size " + size);
+            }
+            out.add(new BookDelta.Level(price, size));
+        }
+        return out;
+    }
+
+    /** @return false when the book was invalidated (the rest of the frame is moot until the snapshot) */
+    private boolean onDepth(String contractId, LocalOrderBook book, BookDelta d) {
+        LocalOrderBook.Outcome result = book.apply(d, clock.instant());
         switch (result) {
             case GAP, CROSSED -> {
                 LOG.warn("EdgeX book {} {}: resyncing", symbolByContract.get(contractId), result);
                 resync(contractId, book);
+                return false;
             }
-            case OK -> {
-                if (usable) {
+            case APPLIED -> {
+                if (book.isUsable()) {
                     listener.onBookChanged(Venue.EDGEX, symbolByContract.get(contractId));
                 }
             }
             default -> { }
         }
+        return true;
     }
 
     /** A fresh snapshot for one contract: EdgeX sends one on every subscribe. */
-    private void resync(String contractId, LocalBook book) {
+    private void resync(String contractId, LocalOrderBook book) {
         resyncs.incrementAndGet();
-        synchronized (book) {
-            book.invalidate();
-        }
+        book.invalidate();
         listener.onMarketDataStale(Venue.EDGEX, symbolByContract.get(contractId));
         publicSocket.send(subscribe("unsubscribe", depthChannel(contractId)));
         publicSocket.send(subscribe("subscribe", depthChannel(contractId)));
@@ -284,7 +318,7 @@ public final class EdgexStreams implements AutoCloseable {
 
     // ---- private stream ------------------------------------------------------------------------------------------
 
-    private final class PrivateHandler implements EdgexSocket.Handler {
+    private final class PrivateSession implements VenueSocket.Session {
         @Override
         public void onOpen() {
             // Events may have been missed while the socket was down: the engine re-reads the account.
@@ -293,7 +327,7 @@ public final class EdgexStreams implements AutoCloseable {
 
         @Override
         public void onText(String text) {
-            JsonNode msg = Wire.parse("private stream", text);
+            JsonNode msg = JSON.parse(text, "EdgeX private stream");
             switch (msg.path("type").asText("")) {
                 case "ping" -> privateSocket.send(pong(msg));
                 case "trade-event" -> listener.onAccountChanged(Venue.EDGEX);
@@ -304,8 +338,12 @@ public final class EdgexStreams implements AutoCloseable {
 
         @Override
         public void onDown(String reason) {
-            LOG.warn("EdgeX private stream down: {}", reason);
+            // Nothing cached from the private stream; its reconnect's onOpen asks the engine to re-read.
         }
+    }
+
+    private String ping() {
+        return "{\"type\":\"ping\",\"time\":\"" + clock.millis() + "\"}";
     }
 
     private static String subscribe(String type, String channel) {
@@ -318,20 +356,12 @@ public final class EdgexStreams implements AutoCloseable {
 
     @Override
     public void close() {
-        if (publicSocket != null) {
-            publicSocket.close();
-        }
+        publicSocket.close();
         if (privateSocket != null) {
             privateSocket.close();
         }
-        scheduler.shutdownNow();
-        if (component != null) {
-            try {
-                camel.removeComponent(componentName);
-                component.stop();
-            } catch (RuntimeException e) {
-                LOG.debug("stopping {}: {}", componentName, e.toString());
-            }
+        if (ownsVertx) {
+            vertx.close();
         }
     }
 }

@@ -7,13 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perpcarry.domain.Venue;
 import io.perpcarry.venue.VenueErrorKind;
 import io.perpcarry.venue.VenueException;
+import io.perpcarry.venue.common.VenueJson;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Reading EdgeX JSON strictly: every number is a string, every REST answer an envelope whose {@code code} must be
- * SUCCESS. A missing or unparsable field is {@link VenueErrorKind#MALFORMED_RESPONSE}, never a default value.
+ * Reading EdgeX JSON strictly for the REST side and the mapper: every number is a string, every REST answer an
+ * envelope whose {@code code} must be SUCCESS. Parsing and decimals go through the shared {@link VenueJson} (the
+ * streams use it directly). A missing or unparsable field is {@link VenueErrorKind#MALFORMED_RESPONSE}, never a
+ * default value.
  */
 final class Wire {
     /** Decimals are read exactly: a JSON number must never pass through double. */
@@ -21,19 +24,13 @@ final class Wire {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
+    private static final VenueJson JSON = VenueJson.of(Venue.EDGEX);
+
     private Wire() {
     }
 
     static JsonNode parse(String what, String text) {
-        try {
-            JsonNode n = MAPPER.readTree(text);
-            if (n == null || n.isMissingNode()) {
-                throw malformed(what, "empty body");
-            }
-            return n;
-        } catch (JsonProcessingException e) {
-            throw malformed(what, "not JSON: " + e.getOriginalMessage());
-        }
+        return JSON.parse(text, what);
     }
 
     /**

@@ -1,24 +1,24 @@
 package io.perpcarry.venue.lighter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.perpcarry.domain.Venue;
 import io.perpcarry.venue.VenueErrorKind;
 import io.perpcarry.venue.VenueException;
+import io.perpcarry.venue.common.VenueJson;
 import java.math.BigDecimal;
 
 /**
- * Strict reading of Lighter JSON. Every missing or mistyped field is a MALFORMED_RESPONSE naming the field
- * and where it was expected: a default here would turn "unknown" into a plausible-looking zero.
+ * Strict reading of Lighter JSON for the mapper: Lighter's envelope ({@code code} 200) on top of the shared
+ * {@link VenueJson} reader, which the streams use directly. Every missing or mistyped field is a MALFORMED_RESPONSE
+ * naming the field and where it was expected: a default here would turn "unknown" into a plausible-looking zero.
  * Floats are read as BigDecimal (funding rates and volumes arrive as JSON numbers); no double on this path.
+ * Lighter sends typed JSON, so text, integers and booleans stay stricter here than VenueJson's (no digits in a
+ * string for an integer, no "true" string for a boolean).
  */
 final class LighterJson {
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+    static final ObjectMapper MAPPER = VenueJson.MAPPER;
+    private static final VenueJson JSON = VenueJson.of(Venue.LIGHTER);
     /** Lighter's "success" code in every JSON body. */
     static final int OK_CODE = 200;
 
@@ -36,18 +36,7 @@ final class LighterJson {
     }
 
     static JsonNode parse(String body, String what) {
-        if (body == null || body.isBlank()) {
-            throw malformed(what + ": empty body");
-        }
-        try {
-            JsonNode root = MAPPER.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw malformed(what + ": expected a JSON object");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw malformed(what + ": not JSON (" + e.getOriginalMessage() + ")");
-        }
+        return JSON.object(body, what);
     }
 
     /** The venue refused: its code and message are kept for the operator and the engine. */
@@ -60,19 +49,11 @@ final class LighterJson {
     }
 
     static JsonNode field(JsonNode node, String name, String where) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
-            throw malformed(where + ": missing field '" + name + "'");
-        }
-        return v;
+        return JSON.field(node, name, where);
     }
 
     static JsonNode array(JsonNode node, String name, String where) {
-        JsonNode v = field(node, name, where);
-        if (!v.isArray()) {
-            throw malformed(where + ": field '" + name + "' is not an array");
-        }
-        return v;
+        return JSON.array(node, name, where);
     }
 
     static String text(JsonNode node, String name, String where) {
@@ -85,18 +66,7 @@ final class LighterJson {
 
     /** A decimal sent either as a string ("3024.66") or as a JSON number (0.000096). */
     static BigDecimal decimal(JsonNode node, String name, String where) {
-        JsonNode v = field(node, name, where);
-        if (v.isNumber()) {
-            return v.decimalValue();
-        }
-        if (v.isTextual()) {
-            try {
-                return new BigDecimal(v.textValue().trim());
-            } catch (NumberFormatException e) {
-                throw malformed(where + ": field '" + name + "' is not a decimal: '" + v.textValue() + "'");
-            }
-        }
-        throw malformed(where + ": field '" + name + "' is not a number");
+        return JSON.decimal(node, name, where);
     }
 
     static long integer(JsonNode node, String name, String where) {

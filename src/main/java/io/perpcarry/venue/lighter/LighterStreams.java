@@ -1,21 +1,24 @@
 package io.perpcarry.venue.lighter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.perpcarry.domain.OrderBook;
 import io.perpcarry.domain.Venue;
 import io.perpcarry.venue.MarketDataListener;
-import io.vertx.core.Context;
+import io.perpcarry.venue.VenueException;
+import io.perpcarry.venue.common.BookDelta;
+import io.perpcarry.venue.common.BookSequence;
+import io.perpcarry.venue.common.Handshake;
+import io.perpcarry.venue.common.LocalOrderBook;
+import io.perpcarry.venue.common.MarketDataFanOut;
+import io.perpcarry.venue.common.SocketReport;
+import io.perpcarry.venue.common.SocketTimings;
+import io.perpcarry.venue.common.VenueJson;
+import io.perpcarry.venue.common.VenueSocket;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.http.WebSocketConnectOptions;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,69 +26,60 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lighter's WebSocket: books of the watched markets ({@code order_book/{id}}), the account
- * ({@code account_all}, {@code user_stats}) and {@code market_stats/all}.
- *
- * <p>A Vert.x WebSocket client rather than Camel's {@code vertx-websocket} consumer: that consumer redials at a
- * fixed interval and tells nobody it did, so after a drop nothing would resubscribe (books would silently
- * freeze) and nothing would mark them stale in between. Here a drop invalidates every book at once, redials
- * with doubling jittered delays, and resubscribes; the venue's snapshot then resyncs each book. All socket
- * work runs on one Vert.x context, so message handling is sequential.
+ * Lighter's WebSocket: books of the watched markets ({@code order_book/{id}}), the account ({@code account_all},
+ * {@code user_stats}, with a current auth token on every subscribe) and {@code market_stats/all}. The socket is the
+ * shared {@link VenueSocket} (redial, resubscribe, stale detection); the books the shared {@link LocalOrderBook} with
+ * Lighter's nonce chain. On a drop every book goes stale at once; the venue's snapshot after the resubscription
+ * resyncs each one.
  */
 public final class LighterStreams implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LighterStreams.class);
-    private static final Duration TICK = Duration.ofMillis(250);
+    static final VenueJson JSON = VenueJson.of(Venue.LIGHTER);
 
     private final Vertx vertx;
     private final boolean ownsVertx;
-    private final Context context;
-    private final WebSocketClient client;
-    private final URI wsUrl;
     private final Clock clock;
     private final LighterSettings settings;
     private final Long accountIndex;
     private final Supplier<String> authToken;
+    private final VenueSocket socket;
     private final Map<Integer, String> watched = new ConcurrentHashMap<>();
     private final Map<String, LocalOrderBook> books = new ConcurrentHashMap<>();
     /** Book subscriptions sent and not yet answered by a snapshot: sent again after {@code resyncTimeout}. */
     private final Map<Integer, Instant> awaitingSnapshot = new ConcurrentHashMap<>();
     private final Map<Integer, BigDecimal> markPrices = new ConcurrentHashMap<>();
-    private final List<MarketDataListener> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicInteger connections = new AtomicInteger();
-    private volatile WebSocket socket;
-    private volatile Instant lastMessageAt = Instant.EPOCH;
-    private volatile boolean started;
-    private volatile boolean closed;
-    private Instant lastPingAt = Instant.EPOCH;
-    private int failedDials;
-    private long tickTimer = -1;
+    private final MarketDataFanOut listeners = new MarketDataFanOut();
 
     /**
-     * @param vertx        the Vert.x to run on, or null to own one (closed with this)
+     * @param vertx        the Vert.x to run on, or null to own a small one (closed with this)
      * @param accountIndex the account to follow, or null for market data only
      * @param authToken    token source for the account channels, or null
      */
     public LighterStreams(Vertx vertx, URI wsUrl, Clock clock, LighterSettings settings, Long accountIndex,
                           Supplier<String> authToken) {
+        this(vertx, wsUrl, clock, settings, accountIndex, authToken, SocketReport.NONE);
+    }
+
+    public LighterStreams(Vertx vertx, URI wsUrl, Clock clock, LighterSettings settings, Long accountIndex,
+                          Supplier<String> authToken, SocketReport report) {
         this.ownsVertx = vertx == null;
-        this.vertx = vertx == null ? Vertx.vertx() : vertx;
-        this.context = this.vertx.getOrCreateContext();
-        this.client = this.vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setConnectTimeout((int) settings.connectTimeout().toMillis())
-                .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 24));
-        this.wsUrl = wsUrl;
+        this.vertx = vertx == null ? VenueSocket.smallVertx() : vertx;
         this.clock = clock;
         this.settings = settings;
         this.accountIndex = accountIndex;
         this.authToken = authToken;
+        this.socket = new VenueSocket("Lighter", this.vertx, () -> Handshake.plain(wsUrl), timings(settings), clock,
+                () -> "{\"type\":\"ping\"}", new Session(), report);
+    }
+
+    static SocketTimings timings(LighterSettings s) {
+        return new SocketTimings(s.connectTimeout(), s.pingInterval(), s.streamSilenceMax(), s.reconnectMin(),
+                s.reconnectMax());
     }
 
     public void addListener(MarketDataListener listener) {
@@ -94,27 +88,16 @@ public final class LighterStreams implements AutoCloseable {
 
     /** Dials, and keeps dialling after any drop until {@link #close()}. */
     public void start() {
-        if (started || closed) {
-            return;
-        }
-        started = true;
-        context.runOnContext(v -> {
-            tickTimer = vertx.setPeriodic(TICK.toMillis(), id -> tick());
-            dial();
-        });
+        socket.start();
     }
 
     /** Follows the books of these markets (id → symbol) from now on; already watched ones are kept. */
     public void watch(Map<Integer, String> markets) {
         markets.forEach((id, symbol) -> {
-            books.computeIfAbsent(symbol, LocalOrderBook::new);
-            if (watched.putIfAbsent(id, symbol) == null) {
-                context.runOnContext(v -> {
-                    WebSocket ws = socket;
-                    if (ws != null) {
-                        subscribeBook(ws, id);
-                    }
-                });
+            books.computeIfAbsent(symbol, s -> new LocalOrderBook(Venue.LIGHTER, s, BookSequence.LIGHTER_NONCE));
+            if (watched.putIfAbsent(id, symbol) == null && socket.isUp()) {
+                awaitingSnapshot.put(id, clock.instant());
+                socket.send(channelMessage("subscribe", "order_book/" + id, false));
             }
         });
     }
@@ -124,12 +107,17 @@ public final class LighterStreams implements AutoCloseable {
     }
 
     public boolean isConnected() {
-        return socket != null;
+        return socket.isUp();
     }
 
     /** How many times a connection was established (the first one included). */
     public int connectionCount() {
-        return connections.get();
+        return (int) socket.connects();
+    }
+
+    /** The supervised socket, for its counters (reconnects, stale drops). */
+    public VenueSocket socket() {
+        return socket;
     }
 
     /**
@@ -138,13 +126,11 @@ public final class LighterStreams implements AutoCloseable {
      */
     public boolean isFresh(String symbol) {
         LocalOrderBook book = books.get(symbol);
-        if (book == null || socket == null || !book.isSynced()) {
+        if (book == null || !socket.heardWithin(settings.streamSilenceMax()) || !book.isUsable()) {
             return false;
         }
-        Instant now = clock.instant();
         Instant updated = book.updatedAt();
-        return updated != null && !updated.plus(settings.bookMaxAge()).isBefore(now)
-                && !lastMessageAt.plus(settings.streamSilenceMax()).isBefore(now);
+        return updated != null && !updated.plus(settings.bookMaxAge()).isBefore(clock.instant());
     }
 
     /** The local book, only when fresh. */
@@ -162,126 +148,75 @@ public final class LighterStreams implements AutoCloseable {
 
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        context.runOnContext(v -> {
-            if (tickTimer >= 0) {
-                vertx.cancelTimer(tickTimer);
-            }
-            WebSocket ws = socket;
-            socket = null;
-            if (ws != null) {
-                ws.close();
-            }
-        });
+        socket.close();
         if (ownsVertx) {
             vertx.close();
         }
     }
 
-    // ---- connection (on the context) -------------------------------------------------------------------
+    // ---- the session (on the socket's context) ----------------------------------------------------------------
 
-    private void dial() {
-        if (closed) {
-            return;
-        }
-        int port = wsUrl.getPort() > 0 ? wsUrl.getPort() : isTls() ? 443 : 80;
-        String path = (wsUrl.getRawPath() == null || wsUrl.getRawPath().isEmpty() ? "/" : wsUrl.getRawPath())
-                + (wsUrl.getRawQuery() == null ? "" : "?" + wsUrl.getRawQuery());
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(wsUrl.getHost()).setPort(port)
-                .setURI(path).setSsl(isTls());
-        client.connect(options).onComplete(ar -> {
-            if (ar.failed()) {
-                LOG.warn("Lighter stream: cannot connect ({}); retrying", ar.cause().toString());
-                redialLater();
-                return;
+    private final class Session implements VenueSocket.Session {
+        @Override
+        public void onOpen() {
+            awaitingSnapshot.clear();
+            LOG.info("Lighter stream: subscribing {} books{}", watched.size(), accountIndex == null ? "" : " and the account");
+            for (Integer id : watched.keySet()) {
+                awaitingSnapshot.put(id, clock.instant());
+                socket.send(channelMessage("subscribe", "order_book/" + id, false));
             }
-            WebSocket ws = ar.result();
-            if (closed) {
-                ws.close();
-                return;
+            socket.send(channelMessage("subscribe", "market_stats/all", false));
+            if (accountIndex != null) {
+                socket.send(channelMessage("subscribe", "account_all/" + accountIndex, true));
+                socket.send(channelMessage("subscribe", "user_stats/" + accountIndex, true));
+                // Events may have been missed while down: the engine re-reads the account.
+                listeners.onAccountChanged(Venue.LIGHTER);
             }
-            onConnected(ws);
-        });
-    }
+        }
 
-    private boolean isTls() {
-        return "wss".equalsIgnoreCase(wsUrl.getScheme());
-    }
+        @Override
+        public void onText(String text) {
+            JsonNode msg = JSON.parse(text, "Lighter stream");
+            String type = msg.path("type").asText("");
+            String channel = msg.path("channel").asText("");
+            switch (type) {
+                case "ping" -> socket.send("{\"type\":\"pong\"}");
+                case "pong", "connected" -> { }
+                case "subscribed/order_book", "update/order_book" -> onBook(msg, channel, type.startsWith("subscribed"));
+                case "subscribed/market_stats", "update/market_stats" -> onMarketStats(msg);
+                case "subscribed/account_all", "update/account_all", "update/account",
+                     "subscribed/user_stats", "update/user_stats" -> listeners.onAccountChanged(Venue.LIGHTER);
+                case "error" -> LOG.warn("Lighter stream error message: {}", abbreviate(text));
+                default -> {
+                    if (msg.has("error")) {
+                        LOG.warn("Lighter stream error message: {}", abbreviate(text));
+                    } else {
+                        LOG.debug("Lighter stream: ignored message type '{}'", type);
+                    }
+                }
+            }
+        }
 
-    private void onConnected(WebSocket ws) {
-        socket = ws;
-        failedDials = 0;
-        lastMessageAt = clock.instant();
-        awaitingSnapshot.clear();
-        connections.incrementAndGet();
-        ws.textMessageHandler(text -> onMessage(ws, text));
-        ws.closeHandler(v -> onDrop(ws, "closed by peer"));
-        ws.exceptionHandler(e -> {
-            LOG.warn("Lighter stream error: {}", e.toString());
-            ws.close();
-        });
-        LOG.info("Lighter stream connected; subscribing {} books{}", watched.size(), accountIndex == null ? "" : " and the account");
-        for (Integer id : watched.keySet()) {
-            subscribeBook(ws, id);
+        @Override
+        public void onDown(String reason) {
+            markPrices.clear();
+            awaitingSnapshot.clear();
+            books.forEach((symbol, book) -> {
+                book.invalidate();
+                listeners.onMarketDataStale(Venue.LIGHTER, symbol);
+            });
         }
-        subscribe(ws, "market_stats/all", false);
-        if (accountIndex != null) {
-            subscribe(ws, "account_all/" + accountIndex, true);
-            subscribe(ws, "user_stats/" + accountIndex, true);
-        }
-    }
 
-    private void onDrop(WebSocket ws, String why) {
-        if (socket != ws) {
-            return;
-        }
-        socket = null;
-        markPrices.clear();
-        LOG.warn("Lighter stream dropped ({}); books are stale until resynced", why);
-        books.forEach((symbol, book) -> {
-            book.invalidate();
-            notifyListeners(l -> l.onMarketDataStale(Venue.LIGHTER, symbol));
-        });
-        redialLater();
-    }
-
-    private void redialLater() {
-        if (closed) {
-            return;
-        }
-        long cap = Math.min(settings.reconnectMax().toMillis(),
-                settings.reconnectMin().toMillis() << Math.min(failedDials, 16));
-        long delay = Math.max(1, ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
-        failedDials++;
-        vertx.setTimer(delay, id -> dial());
-    }
-
-    /** Pings, drops a silent socket, and repeats resubscriptions whose snapshot never came. */
-    private void tick() {
-        WebSocket ws = socket;
-        if (ws == null || closed) {
-            return;
-        }
-        Instant now = clock.instant();
-        if (lastMessageAt.plus(settings.streamSilenceMax()).isBefore(now)) {
-            LOG.warn("Lighter stream silent since {}; redialling", lastMessageAt);
-            ws.close();
-            onDrop(ws, "silent");
-            return;
-        }
-        if (!lastPingAt.plus(settings.pingInterval()).isAfter(now)) {
-            lastPingAt = now;
-            send(ws, "{\"type\":\"ping\"}");
-        }
-        refreshQuietBooks(ws, now);
-        for (Iterator<Map.Entry<Integer, Instant>> it = awaitingSnapshot.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Integer, Instant> e = it.next();
-            if (e.getValue().plus(settings.resyncTimeout()).isBefore(now)) {
-                it.remove();
-                resync(ws, e.getKey());
+        /** Repeats resubscriptions whose snapshot never came, and refreshes quiet books. */
+        @Override
+        public void onTick(Instant now) {
+            refreshQuietBooks(now);
+            for (Iterator<Map.Entry<Integer, Instant>> it = awaitingSnapshot.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<Integer, Instant> e = it.next();
+                if (e.getValue().plus(settings.resyncTimeout()).isBefore(now)) {
+                    it.remove();
+                    resync(e.getKey());
+                }
             }
         }
     }
@@ -290,86 +225,82 @@ public final class LighterStreams implements AutoCloseable {
      * A book that has not changed for half its maximum age is asked for again: a quiet market then stays fresh,
      * and a channel that stopped answering goes stale instead of looking alive.
      */
-    private void refreshQuietBooks(WebSocket ws, Instant now) {
+    private void refreshQuietBooks(Instant now) {
         Instant quietSince = now.minus(settings.bookMaxAge().dividedBy(2));
         watched.forEach((id, symbol) -> {
             LocalOrderBook book = books.get(symbol);
             Instant updated = book.updatedAt();
             if (book.isSynced() && updated != null && updated.isBefore(quietSince) && !awaitingSnapshot.containsKey(id)) {
-                resync(ws, id);
+                resync(id);
             }
         });
     }
 
-    // ---- messages (on the context) ---------------------------------------------------------------------
-
-    private void onMessage(WebSocket ws, String text) {
-        if (socket != ws) {
-            return;
-        }
-        lastMessageAt = clock.instant();
-        JsonNode msg;
-        try {
-            msg = LighterJson.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            LOG.warn("Lighter stream: unreadable message ignored ({})", e.getOriginalMessage());
-            return;
-        }
-        String type = msg.path("type").asText("");
-        String channel = msg.path("channel").asText("");
-        switch (type) {
-            case "ping" -> send(ws, "{\"type\":\"pong\"}");
-            case "pong", "connected" -> { }
-            case "subscribed/order_book", "update/order_book" -> onBook(ws, msg, channel, type.startsWith("subscribed"));
-            case "subscribed/market_stats", "update/market_stats" -> onMarketStats(msg.path("market_stats"));
-            case "subscribed/account_all", "update/account_all", "update/account",
-                 "subscribed/user_stats", "update/user_stats" -> notifyListeners(l -> l.onAccountChanged(Venue.LIGHTER));
-            case "error" -> LOG.warn("Lighter stream error message: {}", abbreviate(text));
-            default -> LOG.debug("Lighter stream: ignored message type '{}'", type);
-        }
-    }
-
-    private void onBook(WebSocket ws, JsonNode msg, String channel, boolean snapshot) {
+    private void onBook(JsonNode msg, String channel, boolean snapshot) {
         Integer id = marketIdOf(channel, "order_book:");
         String symbol = id == null ? null : watched.get(id);
         if (symbol == null) {
             return;
         }
         LocalOrderBook book = books.get(symbol);
-        JsonNode ob = msg.path("order_book");
-        Instant now = clock.instant();
+        LocalOrderBook.Outcome outcome;
         try {
-            List<LocalOrderBook.LevelChange> bids = levels(ob.path("bids"));
-            List<LocalOrderBook.LevelChange> asks = levels(ob.path("asks"));
-            Long nonce = optionalLong(ob, "nonce");
+            BookDelta delta = bookDelta(msg, snapshot, "Lighter " + channel);
             if (snapshot) {
                 awaitingSnapshot.remove(id);
-                book.applySnapshot(bids, asks, nonce, now);
-                if (!book.isSynced()) {
-                    LOG.warn("Lighter {} snapshot is empty or crossed; resubscribing", symbol);
-                    resync(ws, id);
-                    return;
-                }
-            } else if (book.applyUpdate(bids, asks, optionalLong(ob, "begin_nonce"), nonce, now)
-                    == LocalOrderBook.Outcome.GAP) {
-                if (!awaitingSnapshot.containsKey(id)) {
-                    LOG.warn("Lighter {} book gap; resubscribing for a fresh snapshot", symbol);
-                    notifyListeners(l -> l.onMarketDataStale(Venue.LIGHTER, symbol));
-                    resync(ws, id);
-                }
-                return;
             }
-        } catch (IllegalArgumentException e) {
+            outcome = book.apply(delta, clock.instant());
+        } catch (VenueException | IllegalArgumentException e) {
             LOG.warn("Lighter {} book message unreadable ({}); resubscribing", symbol, e.getMessage());
             book.invalidate();
-            notifyListeners(l -> l.onMarketDataStale(Venue.LIGHTER, symbol));
-            resync(ws, id);
-            return;
+            outcome = LocalOrderBook.Outcome.GAP;
         }
-        notifyListeners(l -> l.onBookChanged(Venue.LIGHTER, symbol));
+        switch (outcome) {
+            case APPLIED -> {
+                if (book.isUsable()) {
+                    listeners.onBookChanged(Venue.LIGHTER, symbol);
+                }
+            }
+            case GAP, CROSSED -> {
+                if (!awaitingSnapshot.containsKey(id)) {
+                    LOG.warn("Lighter {} book {}; resubscribing for a fresh snapshot", symbol, outcome);
+                    listeners.onMarketDataStale(Venue.LIGHTER, symbol);
+                    resync(id);
+                }
+            }
+            default -> { }
+        }
     }
 
-    private void onMarketStats(JsonNode stats) {
+    /**
+     * One {@code order_book} message: absolute sizes, zero deletes; an update's {@code begin_nonce} chains to the
+     * previous {@code nonce} (a snapshot's is 0, and optional).
+     */
+    static BookDelta bookDelta(JsonNode msg, boolean snapshot, String where) {
+        JsonNode ob = JSON.field(msg, "order_book", where);
+        long nonce = JSON.integer(ob, "nonce", where);
+        long begin = snapshot ? JSON.optInteger(ob, "begin_nonce", where).orElse(0L)
+                : JSON.integer(ob, "begin_nonce", where);
+        return new BookDelta(snapshot, begin, nonce, levels(ob, "bids", where), levels(ob, "asks", where));
+    }
+
+    private static List<BookDelta.Level> levels(JsonNode ob, String side, String where) {
+        JsonNode arr = JSON.array(ob, side, where);
+        List<BookDelta.Level> out = new ArrayList<>(arr.size());
+        for (JsonNode level : arr) {
+            String at = where + " " + side;
+            BigDecimal price = JSON.decimal(level, "price", at);
+            BigDecimal size = JSON.decimal(level, "size", at);
+            if (price.signum() <= 0 || size.signum() < 0) {
+                throw JSON.malformed(at, "level with price " + price + " and size " + size);
+            }
+            out.add(new BookDelta.Level(price, size));
+        }
+        return out;
+    }
+
+    private void onMarketStats(JsonNode msg) {
+        JsonNode stats = msg.path("market_stats");
         if (stats.has("market_id")) {
             markStats(stats);
         } else {
@@ -379,70 +310,26 @@ public final class LighterStreams implements AutoCloseable {
 
     private void markStats(JsonNode s) {
         try {
-            if (s.hasNonNull("mark_price")) {
-                markPrices.put(s.path("market_id").asInt(), new BigDecimal(s.path("mark_price").asText()));
-            }
-        } catch (NumberFormatException e) {
-            LOG.debug("Lighter market_stats: unreadable mark price ignored");
+            int id = JSON.smallInt(s, "market_id", "Lighter market_stats");
+            JSON.optDecimal(s, "mark_price", "Lighter market_stats").ifPresent(p -> markPrices.put(id, p));
+        } catch (VenueException e) {
+            LOG.debug("Lighter market_stats: {}", e.getMessage());
         }
     }
 
-    private void resync(WebSocket ws, int id) {
+    private void resync(int id) {
         awaitingSnapshot.put(id, clock.instant());
-        send(ws, channelMessage("unsubscribe", "order_book/" + id, false));
-        send(ws, channelMessage("subscribe", "order_book/" + id, false));
+        socket.send(channelMessage("unsubscribe", "order_book/" + id, false));
+        socket.send(channelMessage("subscribe", "order_book/" + id, false));
     }
 
-    private void subscribeBook(WebSocket ws, int id) {
-        awaitingSnapshot.put(id, clock.instant());
-        subscribe(ws, "order_book/" + id, false);
-    }
-
-    private void subscribe(WebSocket ws, String channel, boolean withAuth) {
-        send(ws, channelMessage("subscribe", channel, withAuth));
-    }
-
+    /** Account channels carry the current auth token: fetched per message, so a resubscription is re-authenticated. */
     private String channelMessage(String type, String channel, boolean withAuth) {
-        ObjectNode m = LighterJson.MAPPER.createObjectNode().put("type", type).put("channel", channel);
+        ObjectNode m = VenueJson.MAPPER.createObjectNode().put("type", type).put("channel", channel);
         if (withAuth && authToken != null) {
             m.put("auth", authToken.get());
         }
         return m.toString();
-    }
-
-    private void send(WebSocket ws, String text) {
-        ws.writeTextMessage(text).onFailure(e -> LOG.debug("Lighter stream send failed: {}", e.toString()));
-    }
-
-    private void notifyListeners(java.util.function.Consumer<MarketDataListener> call) {
-        for (MarketDataListener l : listeners) {
-            try {
-                call.accept(l);
-            } catch (RuntimeException e) {
-                LOG.warn("Lighter stream listener failed", e);
-            }
-        }
-    }
-
-    private static List<LocalOrderBook.LevelChange> levels(JsonNode side) {
-        if (!side.isArray()) {
-            throw new IllegalArgumentException("book side is not an array");
-        }
-        List<LocalOrderBook.LevelChange> out = new ArrayList<>(side.size());
-        for (JsonNode level : side) {
-            BigDecimal price = new BigDecimal(level.path("price").asText("x"));
-            BigDecimal size = new BigDecimal(level.path("size").asText("x"));
-            if (price.signum() <= 0 || size.signum() < 0) {
-                throw new IllegalArgumentException("level with non-positive price or negative size");
-            }
-            out.add(new LocalOrderBook.LevelChange(price, size));
-        }
-        return out;
-    }
-
-    private static Long optionalLong(JsonNode node, String name) {
-        JsonNode v = node.get(name);
-        return v != null && v.canConvertToLong() ? v.longValue() : null;
     }
 
     private static Integer marketIdOf(String channel, String prefix) {
@@ -462,6 +349,6 @@ public final class LighterStreams implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "LighterStreams[" + wsUrl + ", connected=" + isConnected() + ", books=" + books.keySet() + "]";
+        return "LighterStreams[" + socket + ", books=" + books.keySet() + "]";
     }
 }

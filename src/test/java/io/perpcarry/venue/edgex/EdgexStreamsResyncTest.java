@@ -45,7 +45,7 @@ class EdgexStreamsResyncTest {
                 .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         camel = new DefaultCamelContext();
         camel.start();
-        streams = new EdgexStreams(camel, URI.create("ws://127.0.0.1:" + server.actualPort()), Map.of("10000001", "BTC"),
+        streams = new EdgexStreams(vertx, URI.create("ws://127.0.0.1:" + server.actualPort()), Map.of("10000001", "BTC"),
                 Optional.empty(), EdgexEmulatorHarness.testSettings(), Clock.systemUTC(), new MarketDataListener() {
                     @Override
                     public void onMarketDataStale(Venue venue, String symbol) {
@@ -86,7 +86,7 @@ class EdgexStreamsResyncTest {
                 {"type": "quote-event", "channel": "depth.10000001.15", "content": {"dataType": "%s",
                  "channel": "depth.10000001.15", "data": [{"startVersion": "%d", "endVersion": "%d", "level": 15,
                  "contractId": "10000001", "depthType": "%s", "bids": [{"price": "%s", "size": "1"}],
-                 "asks": [{"price": "%s", "size": "2"}]}]}}""".formatted(type.equals("SNAPSHOT") ? "Snapshot" : "Changed",
+                 "asks": [{"price": "%s", "size": "2"}]}]}}""".formatted(type.equals("SNAPSHOT") ? "Snapshot" : "changed",
                 start, end, type, bid, ask);
     }
 

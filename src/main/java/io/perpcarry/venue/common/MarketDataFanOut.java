@@ -1,4 +1,4 @@
-package io.perpcarry.venue.edgex;
+package io.perpcarry.venue.common;
 
 import io.perpcarry.domain.Venue;
 import io.perpcarry.venue.MarketDataListener;
@@ -8,12 +8,12 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one listener the streams call: forwards to every registered listener, and one's failure stays its own. */
-final class ListenerFanOut implements MarketDataListener {
-    private static final Logger LOG = LoggerFactory.getLogger(ListenerFanOut.class);
+/** The one listener a venue's streams call: forwards to every registered listener; one's failure stays its own. */
+public final class MarketDataFanOut implements MarketDataListener {
+    private static final Logger LOG = LoggerFactory.getLogger(MarketDataFanOut.class);
     private final List<MarketDataListener> listeners = new CopyOnWriteArrayList<>();
 
-    void add(MarketDataListener listener) {
+    public void add(MarketDataListener listener) {
         listeners.add(listener);
     }
 
@@ -37,7 +37,7 @@ final class ListenerFanOut implements MarketDataListener {
             try {
                 call.accept(l);
             } catch (RuntimeException e) {
-                LOG.warn("EdgeX market data listener {} failed: {}", l, e.toString());
+                LOG.warn("market data listener {} failed: {}", l, e.toString());
             }
         }
     }
