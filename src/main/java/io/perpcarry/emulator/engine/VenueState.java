@@ -19,11 +19,18 @@ final class VenueState {
     final Map<Long, AccountState> accounts = new LinkedHashMap<>();
     final IdSource ids;
     final EventBuffer events;
+    /**
+     * Lighter refuses a client order index already used by any order of the account, open, filled or
+     * canceled (21728 "client order index already exists", docs/reference/lighter.md); for EdgeX no source
+     * says more than "unique among open orders".
+     */
+    final boolean clientOrderIdsUniqueForever;
 
     VenueState(VenueId venue, IdSource ids, EventBuffer events) {
         this.venue = venue;
         this.ids = ids;
         this.events = events;
+        this.clientOrderIdsUniqueForever = venue == VenueId.LIGHTER;
     }
 
     MarketState market(String symbol) {

@@ -208,23 +208,19 @@ final class LighterTxHandler {
         }
     }
 
-    /**
-     * Modify = cancel and re-place the remainder with the new size and price (same client order index, side,
-     * time in force and expiry). Unlike Lighter the order gets a new order index: the engine has no in-place
-     * amend.
-     */
+    /** Modify amends the resting order in place: it keeps its order index (and client order index). */
     private void modify(long account, ModifyOrderTx mo) {
         VenueMarket m = markets.market(mo.marketIndex());
         if (mo.triggerPrice() != 0) {
             throw LighterApiException.badRequest(LighterErrors.INVALID_TX_INFO, "trigger orders are not emulated");
         }
-        cancel(account, m, mo.index());
-        Order old = find(account, mo.index());
-        BigDecimal size = BigDecimal.valueOf(mo.baseAmount(), m.sizeDecimals());
-        OrderRequest req = new OrderRequest(m.symbol(), old.side(), old.type(), old.timeInForce(), size,
-                BigDecimal.valueOf(mo.price(), m.priceDecimals()), old.reduceOnly(), old.clientOrderId(),
-                old.expiry(), null);
-        OrderResult r = exchange.submit(account, req);
+        Order existing = find(account, mo.index());
+        if (existing == null || existing.status() != OrderStatus.OPEN || !existing.symbol().equals(m.symbol())) {
+            throw LighterApiException.badRequest(LighterErrors.NOT_ACTIVE_LIMIT_ORDER,
+                    "given order is not an active limit order");
+        }
+        OrderResult r = exchange.modify(account, existing.orderId(), BigDecimal.valueOf(mo.baseAmount(), m.sizeDecimals()),
+                BigDecimal.valueOf(mo.price(), m.priceDecimals()));
         if (!r.accepted()) {
             throw rejected(r.rejectReason(), r.message());
         }
