@@ -15,6 +15,8 @@ import java.util.stream.Stream;
  * Thread-safe. Accounts are identified by Lighter account index / EdgeX account id.
  */
 public final class Exchange {
+    /** The most history rows a read may ask for: what an account keeps. */
+    public static final int HISTORY_READ_LIMIT = AccountState.HISTORY_LIMIT;
     private final MarketEngine engine;
     private final VenueState state;
     private final OrderDesk desk;
@@ -285,6 +287,9 @@ public final class Exchange {
                 }
                 throw new EngineRejection(RejectReason.INSUFFICIENT_MARGIN, "at " + leverage + "x the initial margin "
                         + needed.toPlainString() + " would exceed equity " + equity.toPlainString());
+            }
+            if (state.venue == VenueId.LIGHTER) {
+                account.position(symbol); // Lighter's position row carries the fraction (flat until traded)
             }
             state.events.accountChanged(state.venue, accountId);
             return null;

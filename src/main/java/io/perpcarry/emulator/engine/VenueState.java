@@ -238,7 +238,8 @@ final class VenueState {
         // the synthetic book's counterparty is the emulator's market maker, account 0, order 0
         Side takerSide = liquidity == Liquidity.TAKER ? order.side : order.side.opposite();
         Trade trade = new Trade(tradeId, market.symbol(), price, qty, takerSide, buy ? account.accountId : 0,
-                buy ? 0 : account.accountId, buy ? order.orderId : 0, buy ? 0 : order.orderId, liquidation, now);
+                buy ? 0 : account.accountId, buy ? order.orderId : 0, buy ? 0 : order.orderId, liquidation, now,
+                buy ? order.clientOrderId : null, buy ? null : order.clientOrderId);
         market.addTrade(trade);
         events.add(l -> l.onFill(venue, fill));
         events.add(l -> l.onTrade(venue, trade));
