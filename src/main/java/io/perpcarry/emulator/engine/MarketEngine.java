@@ -38,10 +38,11 @@ import java.util.function.UnaryOperator;
  * EdgeX every fundingRateIntervalMin from 00:00 UTC), liquidations. Thread-safe (one lock); listeners run
  * after the lock is released.
  *
- * <p>Two times: prices and funding paths run on the (possibly accelerated) market clock, but every instant
- * the engine hands out (orders, fills, trades, settlements, payments, snapshots) and every expiry it checks
- * is wall-clock time, as on a real venue: with a {@link ScaledClock} the simulation instant is mapped back to
- * the wall instant at which the market clock showed it ({@link #wallTime(Instant)}).
+ * <p>Two times: prices and funding-rate paths run on the (possibly accelerated) market clock, but every
+ * instant the engine hands out (orders, fills, trades, settlements, payments, snapshots), every expiry it
+ * checks and the settlement schedule are wall-clock time, as on a real venue: with a {@link ScaledClock} the
+ * simulation instant is mapped back to the wall instant at which the market clock showed it
+ * ({@link #wallTime(Instant)}).
  */
 public final class MarketEngine {
     private static final System.Logger LOG = System.getLogger(MarketEngine.class.getName());
@@ -118,14 +119,15 @@ public final class MarketEngine {
     /** History before the start, at each path's first rate, so venues can answer history queries at once. */
     private void backfillFunding(MarketState market) {
         long period = market.market.settlementMinutes() * 60L;
-        long last = Math.floorDiv(start.getEpochSecond(), period) * period;
-        long first = start.minus(scenario.fundingHistory()).getEpochSecond();
+        Instant wallStart = wallTime(start);
+        long last = Math.floorDiv(wallStart.getEpochSecond(), period) * period;
+        long first = wallStart.minus(scenario.fundingHistory()).getEpochSecond();
         List<Long> times = new ArrayList<>();
         for (long t = last; t > first; t -= period) {
             times.add(t);
         }
         for (int i = times.size() - 1; i >= 0; i--) {
-            market.addSettlement(new FundingSettlement(market.symbol(), wallTime(Instant.ofEpochSecond(times.get(i))),
+            market.addSettlement(new FundingSettlement(market.symbol(), Instant.ofEpochSecond(times.get(i)),
                     market.funding.initialRate(), market.ratePerSettlement(), market.book.mark(), true));
         }
     }
@@ -218,7 +220,7 @@ public final class MarketEngine {
             MarketState market = venues.get(venue).market(symbol);
             market.funding.override(rate);
             market.fundingUpdatedAt = wallTime(simTime);
-            FundingEstimate estimate = market.estimate(simTime, toWall);
+            FundingEstimate estimate = market.estimate(wallTime(simTime));
             events.add(l -> l.onFundingRateChanged(venue, estimate));
             return null;
         });
@@ -262,7 +264,7 @@ public final class MarketEngine {
 
     /** The running funding estimate of a market, its period bounds in wall time. */
     FundingEstimate estimateLocked(MarketState market) {
-        return market.estimate(simTime, toWall);
+        return market.estimate(wallTime(simTime));
     }
 
     BigDecimal indexPriceLocked(String symbol) {
@@ -310,19 +312,23 @@ public final class MarketEngine {
                 for (MarketState market : venue.markets.values()) {
                     if (market.funding.tick(elapsed)) {
                         market.fundingUpdatedAt = wallTime(t);
-                        FundingEstimate estimate = market.estimate(t, toWall);
+                        FundingEstimate estimate = market.estimate(wallTime(t));
                         events.add(l -> l.onFundingRateChanged(venue.venue, estimate));
                     }
                 }
             }
         }
         afterPriceChange(t);
+        // settlements fall on the venue's wall-clock boundaries (Lighter hourly, EdgeX every interval from
+        // 00:00 UTC), whatever the market clock's speed: their times are on the wire
+        Instant wallPrevious = wallTime(previous);
+        Instant wallT = wallTime(t);
         for (VenueState venue : venues.values()) {
             for (MarketState market : venue.markets.values()) {
                 long period = market.market.settlementMinutes() * 60L;
-                if (crossed(previous, t, period)) {
-                    Instant boundary = Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), period) * period);
-                    venue.settleFunding(market, wallTime(boundary));
+                if (crossed(wallPrevious, wallT, period)) {
+                    Instant boundary = Instant.ofEpochSecond(Math.floorDiv(wallT.getEpochSecond(), period) * period);
+                    venue.settleFunding(market, boundary);
                 }
             }
             venue.liquidateUnderwater(wallTime(t));

@@ -56,13 +56,13 @@ final class MarketState {
         }
     }
 
-    /** The estimate at simulation instant {@code now}; the period's bounds are mapped to wall time. */
-    FundingEstimate estimate(Instant now, java.util.function.UnaryOperator<Instant> toWall) {
+    /** The estimate at wall instant {@code now} (settlements follow the wall clock). */
+    FundingEstimate estimate(Instant now) {
         long periodSeconds = market.settlementMinutes() * 60L;
         long startSecond = Math.floorDiv(now.getEpochSecond(), periodSeconds) * periodSeconds;
         Instant periodStart = Instant.ofEpochSecond(startSecond);
         return new FundingEstimate(symbol(), funding.rate(), market.ratePeriodMinutes(), market.settlementMinutes(),
-                ratePerSettlement(), toWall.apply(periodStart), toWall.apply(periodStart.plusSeconds(periodSeconds)),
-                lastSettledRate, fundingUpdatedAt);
+                ratePerSettlement(), periodStart, periodStart.plusSeconds(periodSeconds), lastSettledRate,
+                fundingUpdatedAt);
     }
 }

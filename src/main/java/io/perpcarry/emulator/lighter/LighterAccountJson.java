@@ -60,7 +60,7 @@ final class LighterAccountJson {
         o.put("can_invite", false);
         o.put("referral_points_percentage", ""); // live: ""
         o.put("can_rfq", false);
-        o.putNull("can_rfq_market_ids"); // live: null
+        o.set("can_rfq_market_ids", LighterJson.array()); // live: null; the spec requires an array
         o.put("created_at", 1717200000L);
         o.set("metadata", object().put("color", ""));
         o.set("positions", positions);

@@ -533,7 +533,7 @@ final class LighterStream implements EngineListener {
         o.put("mark_price", LighterJson.price(m, st.markPrice()));
         o.put("mid_price", LighterJson.price(m, st.markPrice()));
         o.put("open_interest", LighterJson.usdc(st.openInterest().multiply(st.markPrice())));
-        o.put("open_interest_limit", "0");
+        o.put("open_interest_limit", "72057594037927936.000000"); // as recorded live
         o.put("last_trade_price", LighterJson.price(m, st.lastTradePrice()));
         o.put("current_funding_rate", LighterJson.fixed(f.ratePerSettlement().movePointRight(2), 4));
         o.put("funding_rate", LighterJson.fixed(f.lastSettledRate() == null ? java.math.BigDecimal.ZERO
@@ -550,9 +550,10 @@ final class LighterStream implements EngineListener {
         return o;
     }
 
-    private static ObjectNode statsMessage(String type, String id, ObjectNode stats) {
+    private ObjectNode statsMessage(String type, String id, ObjectNode stats) {
         ObjectNode o = LighterJson.object().put("type", type).put("channel", "market_stats:" + id);
         o.set("market_stats", stats);
+        o.put("timestamp", clock.millis()); // frames carry a ms timestamp (recorded)
         return o;
     }
 
@@ -600,9 +601,10 @@ final class LighterStream implements EngineListener {
         return o;
     }
 
-    private static ObjectNode userStats(String type, AccountSnapshot a) {
+    private ObjectNode userStats(String type, AccountSnapshot a) {
         ObjectNode o = LighterJson.object().put("type", type).put("channel", "user_stats:" + a.accountId());
         o.set("stats", LighterAccountJson.userStats(a));
+        o.put("timestamp", clock.millis());
         return o;
     }
 

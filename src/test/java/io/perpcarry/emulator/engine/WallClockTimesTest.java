@@ -12,11 +12,11 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * With an accelerated market (the demo's time scale), prices and funding run fast but every instant the
- * engine hands out, and every client expiry it checks, is wall-clock time, as on a venue.
+ * With an accelerated market (the demo's time scale), prices and funding rates run fast but every instant the
+ * engine hands out, every client expiry it checks and the settlement schedule are wall-clock time, as on a venue.
  */
 class WallClockTimesTest {
-    private static final Instant WALL = Instant.parse("2030-06-01T12:00:00Z");
+    private static final Instant WALL = Instant.parse("2030-06-01T12:58:00Z");
     private final MutableClock wall = new MutableClock(WALL);
     private final MarketEngine engine = new MarketEngine(TestScenarios.flat(), new ScaledClock(wall, WALL, 60));
     private final Exchange lighter = engine.venue(VenueId.LIGHTER);
@@ -50,16 +50,16 @@ class WallClockTimesTest {
         assertThat(e.fills().get(0).time()).isBetween(WALL.plusSeconds(9), WALL.plusSeconds(11));
         assertThat(lighter.recentTrades("BTC", 1).get(0).time()).isBetween(WALL.plusSeconds(9), WALL.plusSeconds(11));
 
-        wall.advance(Duration.ofMinutes(5)); // five market hours: settlements happened, stamped on the wall
+        wall.advance(Duration.ofMinutes(5)); // five market hours, and 13:00 on the wall: one settlement, on the hour
         Instant now = wall.instant();
-        assertThat(lighter.fundingPayments(1, "BTC", 10)).isNotEmpty()
-                .allSatisfy(p -> assertThat(p.time()).isBetween(WALL, now));
+        assertThat(lighter.fundingPayments(1, "BTC", 10)).singleElement()
+                .satisfies(p -> assertThat(p.time()).isEqualTo(Instant.parse("2030-06-01T13:00:00Z")));
         assertThat(lighter.fundingHistory("BTC", null, null, 3))
                 .allSatisfy(s -> assertThat(s.time()).isBefore(now.plusSeconds(1)));
         assertThat(lighter.account(1).time()).isBetween(now.minusSeconds(1), now);
         assertThat(lighter.book("BTC", 1).time()).isBetween(now.minusSeconds(1), now);
         FundingEstimate estimate = lighter.funding("BTC");
-        assertThat(estimate.nextFundingTime()).isAfter(now.minusSeconds(1)).isBefore(now.plusSeconds(61));
+        assertThat(estimate.nextFundingTime()).isEqualTo(Instant.parse("2030-06-01T14:00:00Z"));
         assertThat(engine.simulationTime()).isAfter(now.plus(Duration.ofHours(4))); // the market did run fast
     }
 }

@@ -124,12 +124,13 @@ class LighterCapturesContractTest {
 
         JsonNode perpDex = body("GET_api_v1_account.json", 1);
         long index = perpDex.get("accounts").get(0).get("index").asLong();
-        AccountState b = LighterMapper.account(perpDex, index, NOW);
-        assertThat(b.positions()).singleElement().satisfies(p -> {
-            assertThat(p.symbol()).isEqualTo("SNDK");
-            assertThat(p.signedSize()).isEqualByComparingTo("-0.0072");
-        });
-        assertThat(b.position("BTC")).as("flat: sign 1, position 0").isEmpty();
+        // a trimmed fixture without unrealized_pnl (spec-required): refused, not read as 0
+        assertMalformed(() -> LighterMapper.account(perpDex, index, NOW), "unrealized_pnl");
+        io.perpcarry.domain.Position sndk = LighterMapper.position(edited("GET_api_v1_account.json", 1,
+                "\"sign\": -1,", "\"sign\": -1, \"unrealized_pnl\": \"0\",").get("accounts").get(0).get("positions").get(0));
+        assertThat(sndk.symbol()).isEqualTo("SNDK");
+        assertThat(sndk.signedSize()).isEqualByComparingTo("-0.0072"); // sign -1, position unsigned
+        assertThat(perpDex.get("accounts").get(0).get("positions").get(0).get("position_value").asText()).startsWith("-");
         assertThat(LighterMapper.crossMarginFraction(perpDex, index, 1)).contains(200);
         assertThat(LighterMapper.crossMarginFraction(perpDex, index, 139)).as("isolated: unknown").isEmpty();
 
@@ -137,8 +138,8 @@ class LighterCapturesContractTest {
         long n = nautilus.get("accounts").get(0).get("index").asLong();
         assertThat(LighterMapper.account(nautilus, n, NOW).positions()).isEmpty();
         assertThat(LighterMapper.crossMarginFraction(nautilus, n, 1)).contains(1000);
-        assertMalformed(() -> LighterMapper.account(edited("GET_api_v1_account.json", 1, "\"sign\": -1",
-                "\"sign\": \"-1\""), index, NOW), "sign");
+        assertMalformed(() -> LighterMapper.position(edited("GET_api_v1_account.json", 1, "\"sign\": -1",
+                "\"sign\": \"-1\"").get("accounts").get(0).get("positions").get(0)), "sign");
     }
 
     @Test
@@ -187,8 +188,14 @@ class LighterCapturesContractTest {
             if (raw == null) {
                 continue;
             }
-            JsonNode parsed = LighterJson.parse(raw, "sendTx");
-            for (JsonNode root : parsed.isArray() ? parsed : List.of(parsed)) {
+            JsonNode parsed;
+            try {
+                parsed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(raw);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                throw new AssertionError(e + " is not JSON", ex);
+            }
+            for (JsonNode frame : parsed.isArray() ? parsed : List.of(parsed)) {
+                JsonNode root = LighterJson.parse(frame.toString(), "sendTx");
                 if (root.path("code").asInt() == 200) {
                     assertThat(LighterMapper.txHash(root)).as(e.toString()).isNotBlank();
                 } else {
