@@ -34,6 +34,17 @@ public final class ScaledClock extends Clock {
         return timeScale;
     }
 
+    /** The clock this one runs faster than (the wall clock). */
+    public Clock base() {
+        return base;
+    }
+
+    /** The base (wall) instant at which this clock showed {@code scenarioInstant}: the inverse of {@link #instant()}. */
+    public Instant toBase(Instant scenarioInstant) {
+        long elapsedNanos = Duration.between(scenarioStart, scenarioInstant).toNanos();
+        return baseStart.plusNanos(Math.round(elapsedNanos / timeScale));
+    }
+
     @Override
     public Instant instant() {
         long elapsedNanos = Duration.between(baseStart, base.instant()).toNanos();

@@ -87,14 +87,14 @@ public final class EdgexEmulator implements AutoCloseable {
         streams = new EdgexStreams(engine, auth, wireFaults, requests, channels, options.tick(), options.pingInterval());
         streams.mount(router, new EdgexPushes(streams, contracts, channels, acct, ord, auth, exchange));
 
-        EdgexRest rest = new EdgexRest(vertx, router, auth, () -> engine.clock().millis(), requests, wireFaults,
+        EdgexRest rest = new EdgexRest(vertx, router, auth, () -> engine.wallClock().millis(), requests, wireFaults,
                 contracts, streams::dropAll);
         pub.mount(rest);
         acct.mount(rest);
         ord.mount(rest);
         new EdgexAdminHandlers(new AdminApi(engine, faults, requests)).mount(router);
         router.route().handler(ctx -> {
-            long now = engine.clock().millis();
+            long now = engine.wallClock().millis();
             EdgexWire.sendJson(ctx, 404, EdgexJson.errorBody(new EdgexError(EdgexError.Codes.NOT_FOUND, 404,
                     "no such endpoint: " + ctx.request().method() + " " + ctx.request().path(), Map.of()), now, now));
         });

@@ -106,7 +106,7 @@ final class EdgexStreams {
     }
 
     private void pingAll() {
-        long now = engine.clock().millis();
+        long now = engine.wallClock().millis();
         sessions().forEach(s -> s.ping(now));
     }
 
@@ -130,7 +130,7 @@ final class EdgexStreams {
      */
     private void openPrivate(RoutingContext ctx) {
         log.record(VenueId.EDGEX, "GET", PRIVATE_PATH, null, null, null);
-        long now = engine.clock().millis();
+        long now = engine.wallClock().millis();
         EdgexAccount account;
         try {
             Map<String, String> query = EdgexWire.firstValues(ctx.queryParams());

@@ -23,6 +23,8 @@ final class AccountState {
     final Deque<Fill> fills = new ArrayDeque<>();
     final Deque<FundingPayment> fundingPayments = new ArrayDeque<>();
     final List<Liquidation> liquidations = new ArrayList<>();
+    /** Every client order id an accepted order ever carried (kept whole: the venue never forgets them). */
+    final java.util.Set<String> usedClientOrderIds = new java.util.HashSet<>();
 
     AccountState(long accountId, BigDecimal collateral) {
         this.accountId = accountId;

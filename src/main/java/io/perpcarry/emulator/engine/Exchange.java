@@ -15,6 +15,8 @@ import java.util.stream.Stream;
  * Thread-safe. Accounts are identified by Lighter account index / EdgeX account id.
  */
 public final class Exchange {
+    /** The most history rows a read may ask for: what an account keeps. */
+    public static final int HISTORY_READ_LIMIT = AccountState.HISTORY_LIMIT;
     private final MarketEngine engine;
     private final VenueState state;
     private final OrderDesk desk;
@@ -53,11 +55,39 @@ public final class Exchange {
         return engine.withLock(true, () -> bookLocked(symbol, depth));
     }
 
+    /** The public book: the synthetic market maker's levels plus every account's resting limit orders. */
     OrderBookSnapshot bookLocked(String symbol, int depth) {
         SyntheticBook book = state.market(symbol).book;
-        return new OrderBookSnapshot(symbol, book.version(), engine.now(),
-                book.bids().subList(0, Math.min(depth, book.bids().size())),
-                book.asks().subList(0, Math.min(depth, book.asks().size())), book.frozen());
+        java.util.TreeMap<BigDecimal, BigDecimal> bids = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        java.util.TreeMap<BigDecimal, BigDecimal> asks = new java.util.TreeMap<>();
+        book.bids().forEach(l -> bids.merge(l.price(), l.size(), BigDecimal::add));
+        book.asks().forEach(l -> asks.merge(l.price(), l.size(), BigDecimal::add));
+        restingLocked(symbol).forEach(o -> (o.side == Side.BUY ? bids : asks).merge(o.price, o.remaining(), BigDecimal::add));
+        return new OrderBookSnapshot(symbol, book.version(), engine.now(), levels(bids, depth), levels(asks, depth),
+                book.frozen());
+    }
+
+    private static List<BookLevel> levels(java.util.TreeMap<BigDecimal, BigDecimal> side, int depth) {
+        List<BookLevel> out = new ArrayList<>();
+        for (var e : side.entrySet()) {
+            if (out.size() == depth) {
+                break;
+            }
+            out.add(new BookLevel(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    private Stream<WorkingOrder> restingLocked(String symbol) {
+        state.market(symbol);
+        return state.accounts.values().stream().flatMap(a -> a.open.stream())
+                .filter(o -> o.symbol.equals(symbol) && o.price != null && o.type == OrderType.LIMIT);
+    }
+
+    /** Every account's resting limit orders in a market, oldest first (they are in the public book). */
+    public List<Order> restingOrders(String symbol) {
+        return engine.withLock(true, () -> restingLocked(symbol).map(WorkingOrder::snapshot)
+                .sorted(java.util.Comparator.comparingLong(Order::orderId)).toList());
     }
 
     public MarketStats stats(String symbol) {
@@ -100,7 +130,7 @@ public final class Exchange {
     // ---- funding ----
 
     public FundingEstimate funding(String symbol) {
-        return engine.withLock(true, () -> state.market(symbol).estimate(engine.now()));
+        return engine.withLock(true, () -> engine.estimateLocked(state.market(symbol)));
     }
 
     /** Settled periods in [from, to), newest first, at most {@code limit}; null bounds are open. */
@@ -178,6 +208,19 @@ public final class Exchange {
                 .toList());
     }
 
+    /**
+     * Changes a resting order's size and price in place, keeping its order id (Lighter ModifyOrder).
+     * Never throws for business problems: a refused amendment is a rejected {@link OrderResult}.
+     */
+    public OrderResult modify(long accountId, long orderId, BigDecimal size, BigDecimal price) {
+        return engine.withLock(true, () -> {
+            AccountState account = state.account(accountId);
+            return account.open.stream().filter(o -> o.orderId == orderId).findFirst()
+                    .map(o -> desk.amend(account, o, size, price, engine.now()))
+                    .orElse(OrderResult.rejected(RejectReason.ORDER_NOT_FOUND, "no open order " + orderId));
+        });
+    }
+
     public CancelResult cancel(long accountId, long orderId) {
         return engine.withLock(true, () -> {
             AccountState account = state.account(accountId);
@@ -244,6 +287,9 @@ public final class Exchange {
                 }
                 throw new EngineRejection(RejectReason.INSUFFICIENT_MARGIN, "at " + leverage + "x the initial margin "
                         + needed.toPlainString() + " would exceed equity " + equity.toPlainString());
+            }
+            if (state.venue == VenueId.LIGHTER) {
+                account.position(symbol); // Lighter's position row carries the fraction (flat until traded)
             }
             state.events.accountChanged(state.venue, accountId);
             return null;

@@ -1,5 +1,6 @@
 package io.perpcarry.emulator.engine;
 
+import io.perpcarry.emulator.ScaledClock;
 import io.perpcarry.emulator.VenueId;
 import io.perpcarry.emulator.scenario.EdgexAccountSpec;
 import io.perpcarry.emulator.scenario.LighterAccountSpec;
@@ -24,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The one simulated market under both venue emulators. Plain Java, no I/O, deterministic: simulation time
@@ -35,12 +37,20 @@ import java.util.function.Supplier;
  * and resting orders that the venue's book moved through, funding settlements (Lighter hourly on the hour,
  * EdgeX every fundingRateIntervalMin from 00:00 UTC), liquidations. Thread-safe (one lock); listeners run
  * after the lock is released.
+ *
+ * <p>Two times: prices and funding-rate paths run on the (possibly accelerated) market clock, but every
+ * instant the engine hands out (orders, fills, trades, settlements, payments, snapshots), every expiry it
+ * checks and the settlement schedule are wall-clock time, as on a real venue: with a {@link ScaledClock} the
+ * simulation instant is mapped back to the wall instant at which the market clock showed it
+ * ({@link #wallTime(Instant)}).
  */
 public final class MarketEngine {
     private static final System.Logger LOG = System.getLogger(MarketEngine.class.getName());
 
     private final Scenario scenario;
     private final Clock clock;
+    private final Clock wallClock;
+    private final UnaryOperator<Instant> toWall;
     private final Instant start;
     private final ReentrantLock lock = new ReentrantLock();
     private final EventBuffer events = new EventBuffer();
@@ -61,6 +71,13 @@ public final class MarketEngine {
     public MarketEngine(Scenario scenario, Clock clock) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (clock instanceof ScaledClock scaled) {
+            this.wallClock = scaled.base();
+            this.toWall = scaled::toBase;
+        } else {
+            this.wallClock = clock;
+            this.toWall = UnaryOperator.identity();
+        }
         this.start = clock.instant();
         this.simTime = start;
         SplittableRandom seeds = new SplittableRandom(scenario.seed());
@@ -81,7 +98,8 @@ public final class MarketEngine {
                 SyntheticBook book = new SyntheticBook(m.book(), vm.tickSize(), vm.stepSize());
                 book.refresh(Decimals.withBps(walks.get(m.symbol()).price(), vm.basisBps()));
                 var path = venueId == VenueId.LIGHTER ? m.lighter().funding() : m.edgex().funding();
-                MarketState market = new MarketState(vm, book, new FundingProcess(path, seeds.nextLong()), start);
+                MarketState market = new MarketState(vm, book, new FundingProcess(path, seeds.nextLong()),
+                        wallTime(start));
                 backfillFunding(market);
                 venue.markets.put(m.symbol(), market);
             }
@@ -101,8 +119,9 @@ public final class MarketEngine {
     /** History before the start, at each path's first rate, so venues can answer history queries at once. */
     private void backfillFunding(MarketState market) {
         long period = market.market.settlementMinutes() * 60L;
-        long last = Math.floorDiv(start.getEpochSecond(), period) * period;
-        long first = start.minus(scenario.fundingHistory()).getEpochSecond();
+        Instant wallStart = wallTime(start);
+        long last = Math.floorDiv(wallStart.getEpochSecond(), period) * period;
+        long first = wallStart.minus(scenario.fundingHistory()).getEpochSecond();
         List<Long> times = new ArrayList<>();
         for (long t = last; t > first; t -= period) {
             times.add(t);
@@ -117,8 +136,19 @@ public final class MarketEngine {
         return scenario;
     }
 
+    /** The market clock (accelerated in the demo): what prices and funding paths follow. */
     public Clock clock() {
         return clock;
+    }
+
+    /** The wall clock: what every time on the wire is, and what client expiries are checked against. */
+    public Clock wallClock() {
+        return wallClock;
+    }
+
+    /** The wall instant at which the market clock showed {@code simulationInstant}. */
+    public Instant wallTime(Instant simulationInstant) {
+        return toWall.apply(simulationInstant);
     }
 
     /** The instant simulation started from (the clock's instant at construction). */
@@ -189,8 +219,8 @@ public final class MarketEngine {
         withLock(true, () -> {
             MarketState market = venues.get(venue).market(symbol);
             market.funding.override(rate);
-            market.fundingUpdatedAt = simTime;
-            FundingEstimate estimate = market.estimate(simTime);
+            market.fundingUpdatedAt = wallTime(simTime);
+            FundingEstimate estimate = market.estimate(wallTime(simTime));
             events.add(l -> l.onFundingRateChanged(venue, estimate));
             return null;
         });
@@ -227,8 +257,14 @@ public final class MarketEngine {
         return result;
     }
 
+    /** Wall-clock time of the current simulation step: what orders, fills and snapshots are stamped with. */
     Instant now() {
-        return simTime;
+        return wallTime(simTime);
+    }
+
+    /** The running funding estimate of a market, its period bounds in wall time. */
+    FundingEstimate estimateLocked(MarketState market) {
+        return market.estimate(wallTime(simTime));
     }
 
     BigDecimal indexPriceLocked(String symbol) {
@@ -275,28 +311,33 @@ public final class MarketEngine {
             for (VenueState venue : venues.values()) {
                 for (MarketState market : venue.markets.values()) {
                     if (market.funding.tick(elapsed)) {
-                        market.fundingUpdatedAt = t;
-                        FundingEstimate estimate = market.estimate(t);
+                        market.fundingUpdatedAt = wallTime(t);
+                        FundingEstimate estimate = market.estimate(wallTime(t));
                         events.add(l -> l.onFundingRateChanged(venue.venue, estimate));
                     }
                 }
             }
         }
         afterPriceChange(t);
+        // settlements fall on the venue's wall-clock boundaries (Lighter hourly, EdgeX every interval from
+        // 00:00 UTC), whatever the market clock's speed: their times are on the wire
+        Instant wallPrevious = wallTime(previous);
+        Instant wallT = wallTime(t);
         for (VenueState venue : venues.values()) {
             for (MarketState market : venue.markets.values()) {
                 long period = market.market.settlementMinutes() * 60L;
-                if (crossed(previous, t, period)) {
-                    Instant boundary = Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), period) * period);
+                if (crossed(wallPrevious, wallT, period)) {
+                    Instant boundary = Instant.ofEpochSecond(Math.floorDiv(wallT.getEpochSecond(), period) * period);
                     venue.settleFunding(market, boundary);
                 }
             }
-            venue.liquidateUnderwater(t);
+            venue.liquidateUnderwater(wallTime(t));
         }
     }
 
-    /** Requote books, work resting orders and check liquidations after the index moved. */
-    private void afterPriceChange(Instant t) {
+    /** Requote books, work resting orders and check liquidations after the index moved ({@code t} simulation time). */
+    private void afterPriceChange(Instant simulationT) {
+        Instant t = wallTime(simulationT);
         for (VenueState venue : venues.values()) {
             for (MarketState market : venue.markets.values()) {
                 if (market.book.refresh(venueMid(market))) {
@@ -331,7 +372,7 @@ public final class MarketEngine {
         }
         for (EventBuffer.AccountKey key : events.accounts) {
             VenueState venue = venues.get(key.venue());
-            AccountSnapshot account = venue.snapshot(venue.account(key.accountId()), simTime);
+            AccountSnapshot account = venue.snapshot(venue.account(key.accountId()), wallTime(simTime));
             coalesced.add(l -> l.onAccountChanged(key.venue(), account));
         }
         return events.drain(coalesced);

@@ -56,6 +56,7 @@ final class MarketState {
         }
     }
 
+    /** The estimate at wall instant {@code now} (settlements follow the wall clock). */
     FundingEstimate estimate(Instant now) {
         long periodSeconds = market.settlementMinutes() * 60L;
         long startSecond = Math.floorDiv(now.getEpochSecond(), periodSeconds) * periodSeconds;

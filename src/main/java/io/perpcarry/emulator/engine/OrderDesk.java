@@ -58,6 +58,11 @@ final class OrderDesk {
                 || request.maxFillFraction().compareTo(BigDecimal.ONE) > 0)) {
             throw new IllegalArgumentException("maxFillFraction must be in (0, 1], was " + request.maxFillFraction());
         }
+        if (request.clientOrderId() != null && venue.clientOrderIdsUniqueForever
+                && account.usedClientOrderIds.contains(request.clientOrderId())) {
+            return OrderResult.rejected(RejectReason.DUPLICATE_CLIENT_ORDER_ID,
+                    "client order id " + request.clientOrderId() + " was already used by an order of the account");
+        }
         if (request.clientOrderId() != null && account.open.stream()
                 .anyMatch(o -> request.clientOrderId().equals(o.clientOrderId))) {
             return OrderResult.rejected(RejectReason.DUPLICATE_CLIENT_ORDER_ID,
@@ -101,6 +106,9 @@ final class OrderDesk {
 
         WorkingOrder order = new WorkingOrder(venue.ids.orderId(), accountId, request, size, now);
         account.open.add(order);
+        if (request.clientOrderId() != null) {
+            account.usedClientOrderIds.add(request.clientOrderId());
+        }
         List<Fill> fills = new ArrayList<>();
         if (request.timeInForce() != TimeInForce.POST_ONLY) {
             for (BookLevel level : List.copyOf(market.book.opposite(request.side()))) {
@@ -119,6 +127,8 @@ final class OrderDesk {
         }
         if (order.status != OrderStatus.OPEN) {
             account.end(order);
+        } else {
+            venue.events.bookChanged(venue.venue, market.symbol()); // a resting order is in the public book
         }
         Order snapshot = order.snapshot();
         venue.events.add(l -> l.onOrderChanged(venue.venue, snapshot));
@@ -159,7 +169,41 @@ final class OrderDesk {
         Order snapshot = order.snapshot();
         venue.events.add(l -> l.onOrderChanged(venue.venue, snapshot));
         venue.events.accountChanged(venue.venue, account.accountId);
+        venue.events.bookChanged(venue.venue, order.symbol);
         return CancelResult.canceled(snapshot);
+    }
+
+    /**
+     * Amends a resting order in place: same order id (Lighter's ModifyOrder keeps the order index), new size
+     * and price. The new size must exceed what already filled; a crossing price fills at the next step.
+     */
+    OrderResult amend(AccountState account, WorkingOrder order, BigDecimal size, BigDecimal price, Instant now) {
+        if (order.status != OrderStatus.OPEN) {
+            return OrderResult.rejected(RejectReason.ORDER_NOT_FOUND, "order " + order.orderId + " is not open");
+        }
+        MarketState market = venue.market(order.symbol);
+        VenueMarket spec = market.market;
+        if (size.signum() <= 0 || !Decimals.isMultiple(size, spec.stepSize()) || size.compareTo(order.filledSize) <= 0) {
+            return OrderResult.rejected(RejectReason.INVALID_SIZE, "size " + size.toPlainString()
+                    + " must be a multiple of " + spec.stepSize().toPlainString() + " above the filled "
+                    + order.filledSize.toPlainString());
+        }
+        if (price == null || price.signum() <= 0 || !Decimals.isMultiple(price, spec.tickSize())) {
+            return OrderResult.rejected(RejectReason.INVALID_PRICE, "price must be a positive multiple of "
+                    + spec.tickSize().toPlainString());
+        }
+        if (order.timeInForce == TimeInForce.POST_ONLY && crosses(market.book, order.side, price)) {
+            return OrderResult.rejected(RejectReason.POST_ONLY_WOULD_CROSS, "post-only " + order.side + " at "
+                    + price.toPlainString() + " would cross the book");
+        }
+        order.size = size;
+        order.price = price;
+        order.updatedAt = now;
+        Order snapshot = order.snapshot();
+        venue.events.add(l -> l.onOrderChanged(venue.venue, snapshot));
+        venue.events.accountChanged(venue.venue, account.accountId);
+        venue.events.bookChanged(venue.venue, order.symbol);
+        return OrderResult.accepted(snapshot, List.of());
     }
 
     /** Per step: expire orders, then fill resting orders the (unfrozen) book has moved through, at their limit. */
@@ -184,6 +228,7 @@ final class OrderDesk {
                     qty = qty.min(position.abs());
                 }
                 venue.executeFill(account, market, order, qty, order.price, Liquidity.MAKER, false, now);
+                venue.events.bookChanged(venue.venue, order.symbol);
                 if (order.status == OrderStatus.OPEN) {
                     order.cancel(CancelReason.REDUCE_ONLY, now); // only a reduce-only order is clipped here
                 }
@@ -200,5 +245,6 @@ final class OrderDesk {
         Order snapshot = order.snapshot();
         venue.events.add(l -> l.onOrderChanged(venue.venue, snapshot));
         venue.events.accountChanged(venue.venue, account.accountId);
+        venue.events.bookChanged(venue.venue, order.symbol);
     }
 }

@@ -19,11 +19,18 @@ final class VenueState {
     final Map<Long, AccountState> accounts = new LinkedHashMap<>();
     final IdSource ids;
     final EventBuffer events;
+    /**
+     * Lighter refuses a client order index already used by any order of the account, open, filled or
+     * canceled (21728 "client order index already exists", docs/reference/lighter.md); for EdgeX no source
+     * says more than "unique among open orders".
+     */
+    final boolean clientOrderIdsUniqueForever;
 
     VenueState(VenueId venue, IdSource ids, EventBuffer events) {
         this.venue = venue;
         this.ids = ids;
         this.events = events;
+        this.clientOrderIdsUniqueForever = venue == VenueId.LIGHTER;
     }
 
     MarketState market(String symbol) {
@@ -231,7 +238,8 @@ final class VenueState {
         // the synthetic book's counterparty is the emulator's market maker, account 0, order 0
         Side takerSide = liquidity == Liquidity.TAKER ? order.side : order.side.opposite();
         Trade trade = new Trade(tradeId, market.symbol(), price, qty, takerSide, buy ? account.accountId : 0,
-                buy ? 0 : account.accountId, buy ? order.orderId : 0, buy ? 0 : order.orderId, liquidation, now);
+                buy ? 0 : account.accountId, buy ? order.orderId : 0, buy ? 0 : order.orderId, liquidation, now,
+                buy ? order.clientOrderId : null, buy ? null : order.clientOrderId);
         market.addTrade(trade);
         events.add(l -> l.onFill(venue, fill));
         events.add(l -> l.onTrade(venue, trade));

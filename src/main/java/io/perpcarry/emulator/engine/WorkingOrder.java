@@ -13,7 +13,7 @@ final class WorkingOrder {
     final Side side;
     final OrderType type;
     final TimeInForce timeInForce;
-    final BigDecimal price;
+    BigDecimal price;
     BigDecimal size;
     final boolean reduceOnly;
     final Instant expiry;

@@ -149,6 +149,177 @@ final class LighterAccountHandlers {
         LighterWire.json(ctx, o);
     }
 
+    /**
+     * {@code /api/v1/accountInactiveOrders} (auth): the account's ended orders (filled, canceled, expired),
+     * newest first, with their final status; what settles a leg from evidence after an IOC.
+     */
+    void inactiveOrders(RoutingContext ctx) {
+        long account = LighterWire.requiredLong(ctx, "account_index");
+        authorize(ctx, account);
+        long limit = LighterWire.requiredLong(ctx, "limit");
+        if (limit < 1 || limit > 100) {
+            throw LighterErrors.invalidParam("limit must be 1..100");
+        }
+        long marketId = LighterWire.optionalLong(ctx, "market_id", 255);
+        long askFilter = LighterWire.optionalLong(ctx, "ask_filter", -1);
+        String symbol = marketId == 255 ? null : markets.market(marketId).symbol();
+        long skip = cursor(ctx);
+        snapshot(account);
+        ArrayNode arr = LighterJson.array();
+        long seen = 0;
+        boolean more = false;
+        for (Order o : exchange.orderHistory(account, symbol, io.perpcarry.emulator.engine.Exchange.HISTORY_READ_LIMIT)) {
+            boolean ask = o.side() == io.perpcarry.emulator.engine.Side.SELL;
+            if (askFilter == 0 && ask || askFilter == 1 && !ask) {
+                continue;
+            }
+            if (seen++ < skip) {
+                continue;
+            }
+            if (arr.size() == limit) {
+                more = true;
+                break;
+            }
+            arr.add(LighterJson.order(exchange.market(o.symbol()), o));
+        }
+        ObjectNode o = LighterJson.ok();
+        if (more) {
+            o.put("next_cursor", Long.toString(skip + limit));
+        }
+        o.set("orders", arr);
+        LighterWire.json(ctx, o);
+    }
+
+    /**
+     * {@code /api/v1/trades}: with {@code account_index} (auth) the account's fills, each with its client order
+     * index and the hash of the tx that caused it; without, the market's public trades. Newest first.
+     */
+    void trades(RoutingContext ctx) {
+        String sortBy = ctx.request().getParam("sort_by");
+        if (!java.util.List.of("block_height", "timestamp", "trade_id").contains(String.valueOf(sortBy))) {
+            throw LighterErrors.invalidParam("sort_by must be block_height, timestamp or trade_id");
+        }
+        long limit = LighterWire.requiredLong(ctx, "limit");
+        if (limit < 1 || limit > 100) {
+            throw LighterErrors.invalidParam("limit must be 1..100");
+        }
+        long account = LighterWire.optionalLong(ctx, "account_index", -1);
+        long marketId = LighterWire.optionalLong(ctx, "market_id", 255);
+        long orderIndex = LighterWire.optionalLong(ctx, "order_index", -1);
+        String symbol = marketId == 255 ? null : markets.market(marketId).symbol();
+        long skip = cursor(ctx);
+        ArrayNode all = LighterJson.array();
+        if (account >= 0) {
+            authorize(ctx, account);
+            snapshot(account);
+            for (io.perpcarry.emulator.engine.Fill f : exchange.fills(account, symbol,
+                    io.perpcarry.emulator.engine.Exchange.HISTORY_READ_LIMIT)) {
+                if (orderIndex >= 0 && f.orderId() != orderIndex) {
+                    continue;
+                }
+                all.add(LighterJson.trade(exchange.market(f.symbol()), f, markets.txLog().hashOf(f)));
+            }
+        } else {
+            for (VenueMarket m : symbol == null ? markets.markets() : java.util.List.of(markets.market(marketId))) {
+                for (io.perpcarry.emulator.engine.Trade t : exchange.recentTrades(m.symbol(), 1_000)) {
+                    all.add(LighterJson.trade(m, t, markets.txLog().hashOf(t)));
+                }
+            }
+        }
+        ArrayNode page = LighterJson.array();
+        for (int i = (int) Math.min(skip, all.size()); i < all.size() && page.size() < limit; i++) {
+            page.add(all.get(i));
+        }
+        ObjectNode o = LighterJson.ok();
+        if (skip + page.size() < all.size()) {
+            o.put("next_cursor", Long.toString(skip + page.size()));
+        }
+        o.set("trades", page);
+        LighterWire.json(ctx, o);
+    }
+
+    /** {@code /api/v1/pnl} (auth): one entry, now: trade PnL = realised + unrealised of the account's positions. */
+    void pnl(RoutingContext ctx) {
+        if (!"index".equals(ctx.request().getParam("by"))) {
+            throw LighterErrors.invalidParam("by must be index");
+        }
+        long account;
+        try {
+            account = Long.parseLong(String.valueOf(ctx.request().getParam("value")).trim());
+        } catch (NumberFormatException e) {
+            throw LighterErrors.invalidParam("value must be an account index");
+        }
+        String resolution = ctx.request().getParam("resolution", "");
+        if (!java.util.List.of("1m", "5m", "15m", "1h", "4h", "1d").contains(resolution)) {
+            throw LighterErrors.invalidParam("resolution must be 1m, 5m, 15m, 1h, 4h or 1d");
+        }
+        LighterWire.requiredLong(ctx, "start_timestamp");
+        LighterWire.requiredLong(ctx, "end_timestamp");
+        long countBack = LighterWire.requiredLong(ctx, "count_back");
+        authorize(ctx, account);
+        AccountSnapshot a = snapshot(account);
+        java.math.BigDecimal trade = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal volume = java.math.BigDecimal.ZERO;
+        for (Position p : a.positions()) {
+            trade = trade.add(p.realizedPnl()).add(p.unrealizedPnl());
+        }
+        for (io.perpcarry.emulator.engine.Fill f : exchange.fills(account, null,
+                io.perpcarry.emulator.engine.Exchange.HISTORY_READ_LIMIT)) {
+            volume = volume.add(f.quote());
+        }
+        ArrayNode arr = LighterJson.array();
+        if (countBack > 0) {
+            ObjectNode e = LighterJson.object().put("timestamp", clock.instant().getEpochSecond())
+                    .put("trade_pnl", trade.doubleValue()).put("trade_spot_pnl", 0.0).put("inflow", 0.0)
+                    .put("outflow", 0.0).put("spot_outflow", 0.0).put("spot_inflow", 0.0).put("pool_pnl", 0.0)
+                    .put("pool_inflow", 0.0).put("pool_outflow", 0.0).put("staking_pnl", 0.0)
+                    .put("staking_inflow", 0.0).put("staking_outflow", 0.0).put("pool_total_shares", 0.0)
+                    .put("staked_lit", 0.0).put("volume", volume.doubleValue());
+            arr.add(e);
+        }
+        ObjectNode o = LighterJson.ok();
+        o.put("resolution", resolution);
+        o.set("pnl", arr);
+        LighterWire.json(ctx, o);
+    }
+
+    /** {@code /api/v1/accountsByL1Address}: the accounts of an L1 address ({@code Account} objects). */
+    void accountsByL1Address(RoutingContext ctx) {
+        String l1 = ctx.request().getParam("l1_address");
+        if (l1 == null || l1.isBlank()) {
+            throw LighterErrors.invalidParam("l1_address is required");
+        }
+        ArrayNode arr = LighterJson.array();
+        l1Addresses.entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(l1.trim())).map(Map.Entry::getKey)
+                .sorted().forEach(index -> {
+                    AccountSnapshot a = snapshot(index);
+                    arr.add(LighterAccountJson.account(a, l1Addresses.get(index)));
+                });
+        if (arr.isEmpty()) {
+            throw LighterApiException.badRequest(LighterErrors.ACCOUNT_NOT_FOUND, "account not found");
+        }
+        ObjectNode o = LighterJson.ok();
+        o.put("l1_address", l1.trim());
+        o.set("sub_accounts", arr);
+        LighterWire.json(ctx, o);
+    }
+
+    private static long cursor(RoutingContext ctx) {
+        String c = ctx.request().getParam("cursor");
+        if (c == null || c.isBlank()) {
+            return 0;
+        }
+        try {
+            long v = Long.parseLong(c.trim());
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw LighterErrors.invalidParam("invalid cursor");
+        }
+    }
+
     /** Verifies the auth token's signature under the registered key, its deadline, and its account. */
     void authorize(RoutingContext ctx, long account) {
         String token = ctx.request().getParam("auth");

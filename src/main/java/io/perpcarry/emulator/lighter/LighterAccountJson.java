@@ -19,10 +19,29 @@ final class LighterAccountJson {
     private LighterAccountJson() {
     }
 
+    /** OpenAPI {@code Account} (the summary {@code accountsByL1Address} lists). */
+    static ObjectNode account(AccountSnapshot a, String l1Address) {
+        ObjectNode o = object();
+        o.put("code", 0);
+        o.put("account_type", 0);
+        o.put("index", a.accountId());
+        o.put("l1_address", l1Address);
+        o.put("cancel_all_time", 0);
+        o.put("total_order_count", a.openOrderCount());
+        o.put("total_isolated_order_count", 0);
+        o.put("pending_order_count", 0);
+        o.put("available_balance", usdc(a.availableBalance()));
+        o.put("status", 1);
+        o.put("collateral", usdc(a.collateral()));
+        o.put("transaction_time", LighterJson.micros(a.time()));
+        o.put("account_trading_mode", 0);
+        return o;
+    }
+
     /** OpenAPI {@code DetailedAccount}; {@code openOrders} counts per market are looked up by the caller. */
     static ObjectNode detailedAccount(AccountSnapshot a, String l1Address, ArrayNode positions) {
         ObjectNode o = object();
-        o.put("code", 200);
+        o.put("code", 0); // 0 inside the account, 200 only at the top (live capture, ccxt)
         o.put("account_type", 0);
         o.put("index", a.accountId());
         o.put("l1_address", l1Address);
@@ -39,16 +58,14 @@ final class LighterAccountJson {
         o.put("name", "");
         o.put("description", "");
         o.put("can_invite", false);
-        o.put("referral_points_percentage", "0");
+        o.put("referral_points_percentage", ""); // live: ""
         o.put("can_rfq", false);
-        o.set("can_rfq_market_ids", LighterJson.array());
+        o.set("can_rfq_market_ids", LighterJson.array()); // live: null; the spec requires an array
         o.put("created_at", 1717200000L);
         o.set("metadata", object().put("color", ""));
         o.set("positions", positions);
         ArrayNode assets = LighterJson.array();
-        assets.add(object().put("symbol", "USDC").put("asset_id", 3).put("balance", usdc(a.collateral()))
-                .put("locked_balance", usdc(BigDecimal.ZERO)).put("margin_mode", "enabled")
-                .put("margin_balance", usdc(a.collateral())).put("multiplier", "1"));
+        assets.add(asset(a).put("multiplier", "1"));
         o.set("assets", assets);
         o.put("total_asset_value", usdc(a.equity()));
         o.put("cross_asset_value", usdc(a.equity()));
@@ -68,7 +85,19 @@ final class LighterAccountJson {
     }
 
     /**
-     * OpenAPI {@code AccountPosition}: {@code sign} 1 long / -1 short / 0 flat, {@code position} absolute,
+     * One {@code AccountAsset}: USDC, asset 3. {@code balance} is the spot balance (the emulator has none) and
+     * {@code margin_balance} the perp collateral; {@code margin_mode} "disabled" (live account and
+     * account_all_assets captures).
+     */
+    static ObjectNode asset(AccountSnapshot a) {
+        return object().put("symbol", "USDC").put("asset_id", 3).put("balance", usdc(BigDecimal.ZERO))
+                .put("locked_balance", usdc(BigDecimal.ZERO)).put("margin_mode", "disabled")
+                .put("margin_balance", usdc(a.collateral()));
+    }
+
+    /**
+     * OpenAPI {@code AccountPosition}: {@code sign} 1 long or FLAT, -1 short (a flat position is never 0 in
+     * live captures), {@code position} absolute, {@code position_value} negative for a short,
      * {@code initial_margin_fraction} in percent ("20.00" = 5x).
      */
     static ObjectNode position(VenueMarket m, Position p, int openOrders) {
@@ -80,10 +109,10 @@ final class LighterAccountJson {
         o.put("open_order_count", openOrders);
         o.put("pending_order_count", 0);
         o.put("position_tied_order_count", 0);
-        o.put("sign", p.size().signum());
+        o.put("sign", p.size().signum() < 0 ? -1 : 1);
         o.put("position", LighterJson.size(m, p.size().abs()));
         o.put("avg_entry_price", LighterJson.price(m, p.avgEntryPrice()));
-        o.put("position_value", usdc(p.positionValue().abs()));
+        o.put("position_value", usdc(p.size().signum() < 0 ? p.positionValue().abs().negate() : p.positionValue().abs()));
         o.put("unrealized_pnl", usdc(p.unrealizedPnl()));
         o.put("realized_pnl", usdc(p.realizedPnl()));
         o.put("liquidation_price", LighterJson.price(m, p.liquidationPrice() == null ? BigDecimal.ZERO

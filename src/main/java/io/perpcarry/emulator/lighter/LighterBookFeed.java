@@ -71,10 +71,12 @@ final class LighterBookFeed {
         book.put("offset", offset);
         book.put("nonce", nonce);
         book.put("begin_nonce", beginNonce);
+        book.put("last_updated_at", nowMs * 1000); // µs, as recorded (ws_order_book.json)
         ObjectNode msg = LighterJson.object();
         msg.put("type", type);
         msg.put("channel", "order_book:" + market.venueMarketId());
         msg.put("offset", offset);
+        msg.put("last_updated_at", nowMs * 1000);
         msg.put("timestamp", nowMs);
         msg.set("order_book", book);
         return msg;

@@ -85,9 +85,10 @@ public final class LighterEmulator implements AutoCloseable {
             throw new IllegalStateException("already started on port " + port());
         }
         vertx = Vertx.vertx();
-        LighterMarketHandlers markets = new LighterMarketHandlers(exchange, clock);
+        LighterTxLog txLog = new LighterTxLog();
+        LighterMarketHandlers markets = new LighterMarketHandlers(exchange, clock, txLog);
         LighterAccountHandlers accounts = new LighterAccountHandlers(exchange, clock, keys, markets, l1Addresses);
-        LighterTxHandler txs = new LighterTxHandler(exchange, clock, keys, markets, chainId);
+        LighterTxHandler txs = new LighterTxHandler(exchange, clock, keys, markets, chainId, txLog);
         stream = new LighterStream(vertx, exchange, clock, faults, markets, accounts, txs);
         LighterWire wire = new LighterWire(vertx, faults, log, id -> exchange.marketByVenueId(Integer.toString(id))
                 .map(VenueMarket::symbol).orElse(null));
@@ -116,6 +117,14 @@ public final class LighterEmulator implements AutoCloseable {
         get(router, "/api/v1/nextNonce", accounts::nextNonce);
         get(router, "/api/v1/positionFunding", accounts::positionFunding);
         get(router, "/api/v1/accountActiveOrders", accounts::activeOrders);
+        get(router, "/api/v1/accountInactiveOrders", accounts::inactiveOrders);
+        get(router, "/api/v1/trades", accounts::trades);
+        get(router, "/api/v1/pnl", accounts::pnl);
+        get(router, "/api/v1/accountsByL1Address", accounts::accountsByL1Address);
+        get(router, "/api/v1/assetDetails", markets::assetDetails);
+        get(router, "/api/v1/candles", markets::candles);
+        get(router, "/api/v1/currentHeight", markets::currentHeight);
+        get(router, "/api/v1/tx", markets::tx);
         router.post("/api/v1/sendTx").blockingHandler(txs::sendTx, false);
         router.post("/api/v1/sendTxBatch").blockingHandler(txs::sendTxBatch, false);
         admin(router, "GET", "/_emulator/requests", b -> admin.requests());

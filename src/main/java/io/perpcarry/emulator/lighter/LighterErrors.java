@@ -41,6 +41,8 @@ public final class LighterErrors {
     public static final int INVALID_AUTH = 20013;
     public static final int ACCOUNT_NOT_FOUND = 21100;
     public static final int INTERNAL = 29500;
+    /** Unverified (no capture or doc names it): an unknown tx in {@code /api/v1/tx}. */
+    public static final int TX_NOT_FOUND = 21500;
 
     static LighterApiException invalidTxInfo(String why) {
         return LighterApiException.badRequest(INVALID_TX_INFO, "invalid tx info: " + why);

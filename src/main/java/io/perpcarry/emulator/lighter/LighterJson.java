@@ -23,6 +23,10 @@ import java.time.Instant;
 final class LighterJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final int USDC_DECIMALS = 6;
+    /** Percent strings, as recorded in live market_stats (captures/lighter/ws_market_stats.json). */
+    static final String FUNDING_CLAMP_SMALL = "0.0500";
+    static final String FUNDING_CLAMP_BIG = "4.0000";
+    static final String BASE_INTEREST_RATE = "0.0100";
 
     private LighterJson() {
     }
@@ -80,7 +84,7 @@ final class LighterJson {
         o.put("market_id", marketId(m));
         o.put("market_type", "perp");
         o.put("base_asset_id", 0);
-        o.put("quote_asset_id", 3);
+        o.put("quote_asset_id", 0); // perps: 0 in live orderBooks/orderBookDetails captures
         o.put("status", "active");
         o.put("taker_fee", fixed(m.takerFee().movePointRight(2), 4));
         o.put("is_taker_fee_enabled", m.takerFee().signum() != 0);
@@ -89,10 +93,10 @@ final class LighterJson {
         o.put("liquidation_fee", "1.0000");
         o.put("min_base_amount", size(m, s.minBaseAmount()));
         o.put("min_quote_amount", fixed(s.minQuoteAmount(), USDC_DECIMALS));
-        o.put("order_quote_limit", "");
+        o.put("order_quote_limit", "281474976.710655"); // live 2026 captures
         o.put("supported_size_decimals", m.sizeDecimals());
         o.put("supported_price_decimals", m.priceDecimals());
-        o.put("supported_quote_decimals", m.sizeDecimals() + m.priceDecimals());
+        o.put("supported_quote_decimals", USDC_DECIMALS); // always 6 in live captures
         o.put("created_at", "1717200000000");
         o.put("multiplier", "1.000000000000000000");
         return o;
@@ -133,9 +137,11 @@ final class LighterJson {
         o.put("strategy_index", 0);
         o.put("market_flags", 0);
         o.put("funding_premium_multiplier", 100);
-        o.put("funding_clamp_small", "0.005");
-        o.put("funding_clamp_big", "0.4");
-        o.put("base_interest_rate", "0.0001");
+        // required by the OpenAPI spec though absent from live orderBookDetails; values and PERCENT units
+        // as live market_stats frames carry them (captures/lighter/ws_market_stats.json)
+        o.put("funding_clamp_small", FUNDING_CLAMP_SMALL);
+        o.put("funding_clamp_big", FUNDING_CLAMP_BIG);
+        o.put("base_interest_rate", BASE_INTEREST_RATE);
         return o;
     }
 
@@ -160,20 +166,47 @@ final class LighterJson {
         o.put("initial_base_amount", size(m, l.size()));
         o.put("remaining_base_amount", size(m, l.size()));
         o.put("price", price(m, l.price()));
-        o.put("order_expiry", 0);
-        o.put("transaction_time", micros(now));
+        o.put("order_expiry", now.plus(java.time.Duration.ofDays(28)).toEpochMilli());
+        o.put("transaction_time", 0); // 0 in every live capture of this endpoint
         return o;
     }
 
-    /** OpenAPI {@code Trade} from a public trade. */
-    static ObjectNode trade(VenueMarket m, Trade t) {
-        boolean takerBuys = t.takerSide() == Side.BUY;
-        return tradeNode(m, t.tradeId(), t.price(), t.size(), t.sellOrderId(), t.buyOrderId(), 0, 0,
-                t.sellerAccountId(), t.buyerAccountId(), takerBuys, t.liquidation(), t.time());
+    /** OpenAPI {@code SimpleOrder} for an account's own resting order (it is in the public book). */
+    static ObjectNode simpleOrder(VenueMarket m, Order order) {
+        ObjectNode o = object();
+        o.put("order_index", order.orderId());
+        o.put("order_id", Long.toString(order.orderId()));
+        o.put("owner_account_index", order.accountId());
+        o.put("initial_base_amount", size(m, order.size()));
+        o.put("remaining_base_amount", size(m, order.remainingSize()));
+        o.put("price", price(m, order.price()));
+        o.put("order_expiry", order.expiry() == null ? 0 : order.expiry().toEpochMilli());
+        o.put("transaction_time", 0);
+        return o;
     }
 
-    /** OpenAPI {@code Trade} from one of the account's fills (the counterparty is the market maker, account 0). */
-    static ObjectNode trade(VenueMarket m, Fill f) {
+    /** OpenAPI {@code Trade} from a public trade; {@code txHash} the transaction that caused it. */
+    static ObjectNode trade(VenueMarket m, Trade t, String txHash) {
+        boolean takerBuys = t.takerSide() == Side.BUY;
+        return tradeNode(m, t.tradeId(), t.price(), t.size(), t.sellOrderId(), t.buyOrderId(), cid(t.sellClientOrderId()),
+                cid(t.buyClientOrderId()), t.sellerAccountId(), t.buyerAccountId(), takerBuys, t.liquidation(), t.time(),
+                txHash);
+    }
+
+    private static long cid(String clientOrderId) {
+        return clientOrderId == null ? 0 : Long.parseLong(clientOrderId);
+    }
+
+    /** A trade the emulator's market maker caused (no client tx): a hash derived from the trade id. */
+    static String makerTxHash(long tradeId) {
+        return String.format("%080x", tradeId);
+    }
+
+    /**
+     * OpenAPI {@code Trade} from one of the account's fills (the counterparty is the market maker, account 0);
+     * {@code txHash} the transaction that caused it.
+     */
+    static ObjectNode trade(VenueMarket m, Fill f, String txHash) {
         boolean buy = f.side() == Side.BUY;
         boolean taker = f.liquidity() == io.perpcarry.emulator.engine.Liquidity.TAKER;
         long cid = f.clientOrderId() == null ? 0 : Long.parseLong(f.clientOrderId());
@@ -181,16 +214,16 @@ final class LighterJson {
         boolean makerIsAsk = buy == taker;
         return tradeNode(m, f.tradeId(), f.price(), f.size(), buy ? 0 : f.orderId(), buy ? f.orderId() : 0,
                 buy ? 0 : cid, buy ? cid : 0, buy ? 0 : f.accountId(), buy ? f.accountId() : 0, makerIsAsk,
-                f.liquidation(), f.time());
+                f.liquidation(), f.time(), txHash);
     }
 
     private static ObjectNode tradeNode(VenueMarket m, long id, BigDecimal px, BigDecimal sz, long askId, long bidId,
                                         long askCid, long bidCid, long askAccount, long bidAccount, boolean makerIsAsk,
-                                        boolean liquidation, Instant time) {
+                                        boolean liquidation, Instant time, String txHash) {
         ObjectNode o = object();
         o.put("trade_id", id);
         o.put("trade_id_str", Long.toString(id));
-        o.put("tx_hash", String.format("%080x", id));
+        o.put("tx_hash", txHash);
         o.put("type", liquidation ? "liquidation" : "trade");
         o.put("market_id", marketId(m));
         o.put("size", size(m, sz));
@@ -253,7 +286,7 @@ final class LighterJson {
         n.put("base_price", px.movePointRight(m.priceDecimals()).intValue());
         n.put("filled_base_amount", size(m, o.filledSize()));
         n.put("filled_quote_amount", usdc(o.filledQuote()));
-        n.put("side", o.side() == Side.BUY ? "buy" : "sell");
+        n.put("side", ""); // live answers leave it empty; the side is is_ask (captures accountActiveOrders)
         n.put("type", o.type() == io.perpcarry.emulator.engine.OrderType.MARKET ? "market" : "limit");
         n.put("time_in_force", switch (o.timeInForce()) {
             case IOC, FOK -> "immediate-or-cancel";

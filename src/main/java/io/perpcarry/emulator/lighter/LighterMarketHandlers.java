@@ -33,10 +33,21 @@ final class LighterMarketHandlers {
 
     private final Exchange exchange;
     private final Clock clock;
+    private final LighterTxLog txLog;
 
-    LighterMarketHandlers(Exchange exchange, Clock clock) {
+    LighterMarketHandlers(Exchange exchange, Clock clock, LighterTxLog txLog) {
         this.exchange = exchange;
         this.clock = clock;
+        this.txLog = txLog;
+    }
+
+    LighterTxLog txLog() {
+        return txLog;
+    }
+
+    /** The chain height: the emulator seals one block per second, so it is the epoch second. */
+    static long height(Instant t) {
+        return t.getEpochSecond();
     }
 
     /** Markets by Lighter market_id, ascending. */
@@ -92,25 +103,60 @@ final class LighterMarketHandlers {
         LighterWire.json(ctx, o);
     }
 
+    /**
+     * Resting ORDERS, not levels (several can share a price; captures/lighter/GET_api_v1_orderBookOrders.json):
+     * the market maker's level remainder as one order, and every account's own resting orders. An unknown
+     * market answers 200 with empty sides; a limit outside 1..250 is 20001 "invalid param " (both recorded).
+     */
     void orderBookOrders(RoutingContext ctx) {
-        VenueMarket m = market(LighterWire.requiredLong(ctx, "market_id"));
+        long marketId = LighterWire.requiredLong(ctx, "market_id");
         long limit = LighterWire.requiredLong(ctx, "limit");
         if (limit < 1 || limit > 250) {
-            throw LighterErrors.invalidParam("limit must be 1..250");
+            throw LighterApiException.badRequest(LighterErrors.INVALID_PARAM, "invalid param ");
         }
-        OrderBookSnapshot book = exchange.book(m.symbol(), (int) limit);
-        Instant now = clock.instant();
         ObjectNode o = LighterJson.ok();
-        o.put("total_asks", book.asks().size());
-        o.set("asks", levels(m, book.asks(), true, now));
-        o.put("total_bids", book.bids().size());
-        o.set("bids", levels(m, book.bids(), false, now));
+        java.util.Optional<VenueMarket> known = exchange.marketByVenueId(Long.toString(marketId));
+        if (known.isEmpty()) {
+            o.put("total_asks", 0).set("asks", LighterJson.array());
+            o.put("total_bids", 0).set("bids", LighterJson.array());
+            LighterWire.json(ctx, o);
+            return;
+        }
+        VenueMarket m = known.get();
+        OrderBookSnapshot book = exchange.book(m.symbol(), (int) limit);
+        List<io.perpcarry.emulator.engine.Order> own = exchange.restingOrders(m.symbol());
+        Instant now = clock.instant();
+        ArrayNode asks = orders(m, book.asks(), own, true, now, (int) limit);
+        ArrayNode bids = orders(m, book.bids(), own, false, now, (int) limit);
+        o.put("total_asks", asks.size());
+        o.set("asks", asks);
+        o.put("total_bids", bids.size());
+        o.set("bids", bids);
         LighterWire.json(ctx, o);
     }
 
-    private static ArrayNode levels(VenueMarket m, List<BookLevel> levels, boolean ask, Instant now) {
+    private static ArrayNode orders(VenueMarket m, List<BookLevel> levels, List<io.perpcarry.emulator.engine.Order> own,
+                                    boolean ask, Instant now, int limit) {
         ArrayNode arr = LighterJson.array();
-        levels.forEach(l -> arr.add(LighterJson.simpleOrder(m, l, ask, now)));
+        for (BookLevel l : levels) {
+            BigDecimal mine = BigDecimal.ZERO;
+            List<io.perpcarry.emulator.engine.Order> here = new ArrayList<>();
+            for (io.perpcarry.emulator.engine.Order o : own) {
+                if ((o.side() == io.perpcarry.emulator.engine.Side.SELL) == ask && o.price().compareTo(l.price()) == 0) {
+                    here.add(o);
+                    mine = mine.add(o.remainingSize());
+                }
+            }
+            BigDecimal maker = l.size().subtract(mine);
+            if (maker.signum() > 0 && arr.size() < limit) {
+                arr.add(LighterJson.simpleOrder(m, new BookLevel(l.price(), maker), ask, now));
+            }
+            for (io.perpcarry.emulator.engine.Order o : here) {
+                if (arr.size() < limit) {
+                    arr.add(LighterJson.simpleOrder(m, o));
+                }
+            }
+        }
         return arr;
     }
 
@@ -122,7 +168,7 @@ final class LighterMarketHandlers {
         }
         ArrayNode arr = LighterJson.array();
         for (Trade t : exchange.recentTrades(m.symbol(), (int) limit)) {
-            arr.add(LighterJson.trade(m, t));
+            arr.add(LighterJson.trade(m, t, txLog.hashOf(t)));
         }
         ObjectNode o = LighterJson.ok();
         o.set("trades", arr);
@@ -223,6 +269,122 @@ final class LighterMarketHandlers {
         ObjectNode o = LighterJson.ok();
         o.put("resolution", resolution);
         o.set("fundings", arr);
+        LighterWire.json(ctx, o);
+    }
+
+    /**
+     * {@code /api/v1/assetDetails}: the collateral asset, USDC (asset id 3 in live account captures). The
+     * other values are the emulator's: no capture of this endpoint exists (docs/reference/lighter.md).
+     */
+    void assetDetails(RoutingContext ctx) {
+        long id = LighterWire.optionalLong(ctx, "asset_id", 3);
+        ArrayNode arr = LighterJson.array();
+        if (id == 3 || id == 0) {
+            arr.add(LighterJson.object().put("asset_id", 3).put("symbol", "USDC").put("l1_decimals", 6)
+                    .put("decimals", 6).put("min_transfer_amount", "1.000000").put("min_withdrawal_amount", "1.000000")
+                    .put("margin_mode", "enabled").put("index_price", "1.000000").put("price_decimals", 6)
+                    .put("l1_address", "0xaf88d065e77c8cc2239327c5edb3a432268e5831").put("loan_to_value", "1.000000")
+                    .put("liquidation_threshold", "1.000000").put("liquidation_factor", "1.000000")
+                    .put("liquidation_fee", "0.000000").put("global_supply_cap", "0").put("user_supply_cap", "0")
+                    .put("total_supplied", "0").put("multiplier", "1"));
+        } else {
+            throw LighterApiException.badRequest(LighterErrors.INVALID_PARAM, "invalid param ");
+        }
+        ObjectNode o = LighterJson.ok();
+        o.set("asset_details", arr);
+        LighterWire.json(ctx, o);
+    }
+
+    void currentHeight(RoutingContext ctx) {
+        LighterWire.json(ctx, LighterJson.ok().put("height", height(clock.instant())));
+    }
+
+    private static final Map<String, java.time.Duration> CANDLE_RESOLUTIONS = Map.of("1m", java.time.Duration.ofMinutes(1),
+            "5m", java.time.Duration.ofMinutes(5), "15m", java.time.Duration.ofMinutes(15),
+            "30m", java.time.Duration.ofMinutes(30), "1h", java.time.Duration.ofHours(1),
+            "4h", java.time.Duration.ofHours(4), "12h", java.time.Duration.ofHours(12), "1d", java.time.Duration.ofDays(1));
+
+    /**
+     * {@code /api/v1/candles} from the venue's trades (o/h/l/c last-trade prices, v base and V quote volume,
+     * O/H/L/C the same prices: the emulator keeps no separate mark history per trade); timestamps in ms
+     * (spec {@code Candle.t} int64; the unit is not stated, trades use ms). Buckets without trades are absent.
+     */
+    void candles(RoutingContext ctx) {
+        VenueMarket m = market(LighterWire.requiredLong(ctx, "market_id"));
+        java.time.Duration res = CANDLE_RESOLUTIONS.get(ctx.request().getParam("resolution", ""));
+        if (res == null) {
+            throw LighterErrors.invalidParam("resolution must be one of " + new java.util.TreeSet<>(CANDLE_RESOLUTIONS.keySet()));
+        }
+        Instant from = instant(LighterWire.requiredLong(ctx, "start_timestamp"));
+        Instant to = instant(LighterWire.requiredLong(ctx, "end_timestamp"));
+        long countBack = LighterWire.requiredLong(ctx, "count_back");
+        if (countBack < 0) {
+            throw LighterErrors.invalidParam("count_back must be >= 0");
+        }
+        java.util.TreeMap<Long, double[]> buckets = new java.util.TreeMap<>(); // t → o h l c v V n
+        List<Trade> trades = new ArrayList<>(exchange.recentTrades(m.symbol(), 50_000));
+        java.util.Collections.reverse(trades); // oldest first
+        for (Trade t : trades) {
+            if (t.time().isBefore(from) || t.time().isAfter(to)) {
+                continue;
+            }
+            long bucket = Math.floorDiv(t.time().toEpochMilli(), res.toMillis()) * res.toMillis();
+            double p = t.price().doubleValue();
+            double[] b = buckets.computeIfAbsent(bucket, k -> new double[] {p, p, p, p, 0, 0, 0});
+            b[1] = Math.max(b[1], p);
+            b[2] = Math.min(b[2], p);
+            b[3] = p;
+            b[4] += t.size().doubleValue();
+            b[5] += t.price().multiply(t.size()).doubleValue();
+            b[6]++;
+        }
+        List<Map.Entry<Long, double[]>> list = new ArrayList<>(buckets.entrySet());
+        if (list.size() > countBack) {
+            list = list.subList((int) (list.size() - countBack), list.size());
+        }
+        ArrayNode arr = LighterJson.array();
+        for (Map.Entry<Long, double[]> e : list) {
+            double[] b = e.getValue();
+            arr.add(LighterJson.object().put("t", e.getKey()).put("o", b[0]).put("h", b[1]).put("l", b[2]).put("c", b[3])
+                    .put("O", b[0]).put("H", b[1]).put("L", b[2]).put("C", b[3]).put("v", b[4]).put("V", b[5])
+                    .put("i", (long) b[6]));
+        }
+        ObjectNode o = LighterJson.ok();
+        o.put("r", ctx.request().getParam("resolution"));
+        o.set("c", arr);
+        LighterWire.json(ctx, o);
+    }
+
+    /** {@code /api/v1/tx?by=hash|sequence_index&value=}: an executed transaction ({@code EnrichedTx}). */
+    void tx(RoutingContext ctx) {
+        String by = ctx.request().getParam("by");
+        String value = ctx.request().getParam("value");
+        if (value == null || value.isBlank()) {
+            throw LighterErrors.invalidParam("value is required");
+        }
+        java.util.Optional<LighterTxLog.Entry> entry;
+        if ("hash".equals(by)) {
+            entry = txLog.byHash(value.trim().toLowerCase(java.util.Locale.ROOT).replaceFirst("^0x", ""));
+        } else if ("sequence_index".equals(by)) {
+            try {
+                entry = txLog.bySequence(Long.parseLong(value.trim()));
+            } catch (NumberFormatException e) {
+                throw LighterErrors.invalidParam("value must be a sequence index");
+            }
+        } else {
+            throw LighterErrors.invalidParam("by must be hash or sequence_index");
+        }
+        LighterTxLog.Entry e = entry.orElseThrow(() -> LighterApiException.badRequest(LighterErrors.TX_NOT_FOUND,
+                "transaction not found"));
+        ObjectNode o = LighterJson.ok();
+        o.put("hash", e.hash()).put("type", e.txType()).put("info", e.info()).put("event_info", "")
+                .put("status", 2).put("transaction_index", e.sequenceIndex()).put("l1_address", "")
+                .put("account_index", e.accountIndex()).put("nonce", e.nonce()).put("expire_at", e.expireAt())
+                .put("block_height", height(Instant.ofEpochMilli(e.executedAtMillis())))
+                .put("queued_at", e.executedAtMillis()).put("executed_at", e.executedAtMillis())
+                .put("sequence_index", e.sequenceIndex()).put("parent_hash", "")
+                .put("api_key_index", e.apiKeyIndex()).put("transaction_time", e.executedAtMillis() * 1000)
+                .put("committed_at", e.executedAtMillis()).put("verified_at", e.executedAtMillis());
         LighterWire.json(ctx, o);
     }
 

@@ -33,7 +33,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code /stream} WebSocket (docs/reference/lighter.md §8): {@code connected} on open, ping/pong,
  * subscribe/unsubscribe, snapshots then updates pushed from the engine's listener, and {@code jsonapi/sendtx}.
- * Client channel names use '/', server messages ':'.
+ * Client channel names use '/', server messages ':'. Frames follow the recorded ones
+ * (src/test/resources/captures/lighter/ws_*.json): errors are {@code {"error":{code,message}}} (plus the
+ * request's {@code id}), a sendtx reply is flat with a top-level {@code id}, and account channels need an
+ * auth token. A session never gets an {@code update/*} before its {@code subscribed/*} snapshot.
  */
 final class LighterStream implements EngineListener {
     private static final Logger LOG = LoggerFactory.getLogger(LighterStream.class);
@@ -50,10 +53,24 @@ final class LighterStream implements EngineListener {
             this.connection = connection;
         }
 
-        void send(JsonNode msg) {
+        /** Sends under the session's lock: a snapshot and the updates that follow it keep their order. */
+        synchronized void send(JsonNode msg) {
             if (!ws.isClosed()) {
                 ws.writeTextMessage(msg.toString());
             }
+        }
+
+        /** Sends only on a subscribed channel; never before its snapshot (the subscription is added after it). */
+        synchronized void sendOn(String channelKey, JsonNode msg) {
+            if (channels.contains(channelKey)) {
+                send(msg);
+            }
+        }
+
+        /** Sends the snapshot, then marks the channel subscribed, atomically for this session. */
+        synchronized void subscribed(String channelKey, JsonNode snapshot) {
+            send(snapshot);
+            channels.add(channelKey);
         }
     }
 
@@ -91,100 +108,157 @@ final class LighterStream implements EngineListener {
         s.send(LighterJson.object().put("type", "connected").put("session_id", UUID.randomUUID().toString()));
     }
 
+    private static final java.util.Set<String> ACCOUNT_CHANNELS = java.util.Set.of("account_all", "user_stats",
+            "account_all_orders", "account_orders", "account_all_trades", "account_all_positions", "account_all_assets");
+    private volatile long lastHeight;
+
     private void onMessage(Session s, String text) {
         JsonNode msg;
         try {
             msg = LighterJson.MAPPER.readTree(text);
         } catch (Exception e) {
-            s.send(error(30001, "Invalid message"));
+            s.send(error(30001, "Invalid message", null));
             return;
         }
         String type = msg.path("type").asText("");
+        JsonNode id = msg.path("data").get("id");
         try {
             switch (type) {
                 case "ping" -> s.send(LighterJson.object().put("type", "pong"));
                 case "pong" -> { }
                 case "subscribe" -> subscribe(s, msg.path("channel").asText(""), msg.path("auth").asText(null));
-                case "unsubscribe" -> s.channels.remove(msg.path("channel").asText("").replace('/', ':'));
+                case "unsubscribe" -> {
+                    String channel = msg.path("channel").asText("");
+                    s.channels.remove(channel.replace('/', ':'));
+                    s.send(LighterJson.object().put("type", "unsubscribed").put("channel", channel.replace('/', ':')));
+                }
                 case "jsonapi/sendtx" -> sendTx(s, msg.path("data"));
-                default -> s.send(error(30002, "Invalid type: " + type));
+                default -> s.send(error(30002, "Invalid type: " + type, id));
             }
         } catch (LighterApiException e) {
-            s.send(error(e.code(), e.getMessage()));
+            s.send(error(e.code(), e.getMessage(), id));
         } catch (RuntimeException e) {
             LOG.error("lighter stream: message {} failed", type, e);
-            s.send(error(LighterErrors.INTERNAL, "internal error"));
+            s.send(error(LighterErrors.INTERNAL, "internal error", id));
         }
     }
 
     private void subscribe(Session s, String channel, String auth) {
         String[] parts = channel.split("/");
+        if (parts.length == 1 && parts[0].equals("height")) {
+            s.subscribed("height", heightMessage("subscribed/height"));
+            return;
+        }
+        if (ACCOUNT_CHANNELS.contains(parts[0])) {
+            subscribeAccount(s, channel, parts, auth);
+            return;
+        }
         if (parts.length != 2) {
-            throw LighterApiException.badRequest(30005, "Invalid Channel: " + channel);
+            throw invalidChannel(channel);
         }
         String key = parts[0] + ":" + parts[1];
         switch (parts[0]) {
             case "order_book" -> {
-                VenueMarket m = markets.market(parseId(parts[1], channel));
+                VenueMarket m = market(parts[1], channel);
                 LighterBookFeed feed = feed(m);
                 synchronized (feed) {
                     if (!feed.initialized()) {
                         feed.reset(exchange.book(m.symbol(), BOOK_DEPTH));
                     }
-                    s.channels.add(key);
-                    s.send(feed.snapshot(clock.millis()));
+                    s.subscribed(key, feed.snapshot(clock.millis()));
                 }
             }
             case "market_stats" -> {
-                s.channels.add(key);
                 if (parts[1].equals("all")) {
                     ObjectNode all = LighterJson.object();
                     markets.markets().forEach(m -> all.set(m.venueMarketId(), marketStats(m)));
-                    s.send(statsMessage("subscribed/market_stats", "all", all));
+                    s.subscribed(key, statsMessage("subscribed/market_stats", "all", all));
                 } else {
-                    VenueMarket m = markets.market(parseId(parts[1], channel));
-                    s.send(statsMessage("subscribed/market_stats", m.venueMarketId(), marketStats(m)));
+                    VenueMarket m = market(parts[1], channel);
+                    s.subscribed(key, statsMessage("subscribed/market_stats", m.venueMarketId(), marketStats(m)));
                 }
             }
-            case "account_all", "user_stats" -> {
-                long account = parseId(parts[1], channel);
-                accounts.snapshot(account); // unknown account → error
-                if (auth != null && !auth.isBlank()) {
-                    accounts.verifyToken(auth, account);
+            case "trade" -> {
+                VenueMarket m = market(parts[1], channel);
+                ArrayNode trades = LighterJson.array();
+                ArrayNode liquidations = LighterJson.array();
+                for (io.perpcarry.emulator.engine.Trade t : exchange.recentTrades(m.symbol(), 50)) {
+                    (t.liquidation() ? liquidations : trades).add(LighterJson.trade(m, t, markets.txLog().hashOf(t)));
                 }
-                s.channels.add(key);
-                s.send(parts[0].equals("account_all") ? accountAll("subscribed/account_all", account, true)
-                        : userStats("subscribed/user_stats", exchange.account(account)));
+                s.subscribed(key, tradeMessage("subscribed/trade", m, trades, liquidations));
             }
-            default -> throw LighterApiException.badRequest(30005, "Invalid Channel: " + channel);
+            default -> throw invalidChannel(channel);
         }
     }
 
-    private void sendTx(Session s, JsonNode data) {
-        ObjectNode reply = LighterJson.object().put("type", "jsonapi/sendtx");
-        ObjectNode body = LighterJson.object();
-        if (data.has("id")) {
-            body.set("id", data.get("id"));
+    /** Account channels: the account must exist and the auth token must be its own and valid. */
+    private void subscribeAccount(Session s, String channel, String[] parts, String auth) {
+        boolean perMarket = parts[0].equals("account_orders");
+        if (parts.length != (perMarket ? 3 : 2)) {
+            throw invalidChannel(channel);
         }
+        long account = parseId(parts[perMarket ? 2 : 1], channel);
+        accounts.snapshot(account); // unknown account → error
+        if (auth == null || auth.isBlank()) {
+            throw LighterApiException.badRequest(LighterErrors.INVALID_AUTH, "invalid auth: auth field is required");
+        }
+        accounts.verifyToken(auth, account);
+        String key = String.join(":", parts);
+        JsonNode snapshot = switch (parts[0]) {
+            case "account_all" -> accountAll("subscribed/account_all", account, true);
+            case "user_stats" -> userStats("subscribed/user_stats", exchange.account(account));
+            case "account_all_orders" -> ordersMessage("subscribed/account_all_orders", key, account, null,
+                    ordersByMarket(exchange.openOrders(account, null)));
+            case "account_orders" -> {
+                VenueMarket m = market(parts[1], channel);
+                yield ordersMessage("subscribed/account_orders", key, account, m,
+                        ordersByMarket(exchange.openOrders(account, m.symbol())));
+            }
+            case "account_all_trades" -> accountTrades("subscribed/account_all_trades", key, account,
+                    exchange.fills(account, null, 50), true);
+            case "account_all_positions" -> positionsMessage("subscribed/account_all_positions", key,
+                    exchange.account(account));
+            case "account_all_assets" -> assetsMessage("subscribed/account_all_assets", key, exchange.account(account));
+            default -> throw invalidChannel(channel);
+        };
+        s.subscribed(key, snapshot);
+    }
+
+    private VenueMarket market(String id, String channel) {
+        return markets.market(parseId(id, channel));
+    }
+
+    private static LighterApiException invalidChannel(String channel) {
+        return LighterApiException.badRequest(30005, "Invalid Channel: " + channel);
+    }
+
+    /** A tx over the socket: the reply is flat with the request's {@code id}, a refusal {@code {"error":{..},"id"}}. */
+    private void sendTx(Session s, JsonNode data) {
+        JsonNode id = data.get("id");
         try {
             JsonNode info = data.path("tx_info");
             int type = data.path("tx_type").asInt();
             LighterTxInfoParser.ParsedTx tx = info.isTextual()
                     ? LighterTxInfoParser.parse(type, info.asText(), txs.chainId())
                     : LighterTxInfoParser.parse(type, info, txs.chainId());
-            body.setAll(txs.sent().put("tx_hash", txs.submit(tx, null, null)));
+            String hash = txs.submit(tx, null, null);
+            ObjectNode reply = LighterJson.object().put("code", 200);
+            if (id != null) {
+                reply.set("id", id);
+            }
+            reply.put("predicted_execution_time_ms", txs.sent().path("predicted_execution_time_ms").asLong())
+                    .put("tx_hash", hash).put("type", "jsonapi/sendtx");
+            s.send(reply);
         } catch (LighterApiException e) {
-            body.put("code", e.code()).put("message", e.getMessage());
+            s.send(error(e.code(), e.getMessage(), id));
         }
-        reply.set("data", body);
-        s.send(reply);
     }
 
     private static long parseId(String s, String channel) {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw LighterApiException.badRequest(30005, "Invalid Channel: " + channel);
+            throw invalidChannel(channel);
         }
     }
 
@@ -192,9 +266,13 @@ final class LighterStream implements EngineListener {
         return feeds.computeIfAbsent(m.symbol(), k -> new LighterBookFeed(m, 1_000_000));
     }
 
-    private static ObjectNode error(int code, String message) {
-        ObjectNode o = LighterJson.object().put("type", "error");
-        o.set("data", LighterJson.object().put("code", code).put("message", message));
+    /** The venue's error frame: {@code {"error":{"code","message"}}}, with the request's {@code id} if it had one. */
+    private static ObjectNode error(int code, String message, JsonNode id) {
+        ObjectNode o = LighterJson.object();
+        o.set("error", LighterJson.object().put("code", code).put("message", message));
+        if (id != null && !id.isNull()) {
+            o.set("id", id);
+        }
         return o;
     }
 
@@ -202,10 +280,12 @@ final class LighterStream implements EngineListener {
 
     private void broadcast(String channelKey, JsonNode msg) {
         for (Session s : sessions) {
-            if (s.channels.contains(channelKey)) {
-                s.send(msg);
-            }
+            s.sendOn(channelKey, msg);
         }
+    }
+
+    private boolean anyOn(String channelKey) {
+        return sessions.stream().anyMatch(s -> s.channels.contains(channelKey));
     }
 
     @Override
@@ -225,6 +305,15 @@ final class LighterStream implements EngineListener {
             }
         }
         pushStats(m);
+        pushHeight();
+    }
+
+    private void pushHeight() {
+        long h = LighterMarketHandlers.height(clock.instant());
+        if (h != lastHeight && anyOn("height")) {
+            lastHeight = h;
+            broadcast("height", heightMessage("update/height"));
+        }
     }
 
     @Override
@@ -236,8 +325,8 @@ final class LighterStream implements EngineListener {
 
     private void pushStats(VenueMarket m) {
         String one = "market_stats:" + m.venueMarketId();
-        boolean anyOne = sessions.stream().anyMatch(s -> s.channels.contains(one));
-        boolean anyAll = sessions.stream().anyMatch(s -> s.channels.contains("market_stats:all"));
+        boolean anyOne = anyOn(one);
+        boolean anyAll = anyOn("market_stats:all");
         if (!anyOne && !anyAll) {
             return;
         }
@@ -253,18 +342,55 @@ final class LighterStream implements EngineListener {
     }
 
     @Override
+    public void onTrade(VenueId venue, io.perpcarry.emulator.engine.Trade trade) {
+        if (venue != VenueId.LIGHTER || sessions.isEmpty()) {
+            return;
+        }
+        VenueMarket m = exchange.market(trade.symbol());
+        String key = "trade:" + m.venueMarketId();
+        if (anyOn(key)) {
+            ArrayNode one = LighterJson.array().add(LighterJson.trade(m, trade, markets.txLog().hashOf(trade)));
+            broadcast(key, tradeMessage("update/trade", m, trade.liquidation() ? LighterJson.array() : one,
+                    trade.liquidation() ? one : LighterJson.array()));
+        }
+    }
+
+    @Override
+    public void onOrderChanged(VenueId venue, io.perpcarry.emulator.engine.Order order) {
+        if (venue != VenueId.LIGHTER || sessions.isEmpty()) {
+            return;
+        }
+        VenueMarket m = exchange.market(order.symbol());
+        ObjectNode byMarket = LighterJson.object();
+        byMarket.set(m.venueMarketId(), LighterJson.array().add(LighterJson.order(m, order)));
+        String all = "account_all_orders:" + order.accountId();
+        if (anyOn(all)) {
+            broadcast(all, ordersMessage("update/account_all_orders", all, order.accountId(), null, byMarket));
+        }
+        String one = "account_orders:" + m.venueMarketId() + ":" + order.accountId();
+        if (anyOn(one)) {
+            broadcast(one, ordersMessage("update/account_orders", one, order.accountId(), m, byMarket));
+        }
+    }
+
+    @Override
     public void onFill(VenueId venue, Fill fill) {
         if (venue != VenueId.LIGHTER || sessions.isEmpty()) {
             return;
         }
+        VenueMarket m = exchange.market(fill.symbol());
         String key = "account_all:" + fill.accountId();
-        if (sessions.stream().anyMatch(s -> s.channels.contains(key))) {
-            VenueMarket m = exchange.market(fill.symbol());
+        if (anyOn(key)) {
             ObjectNode msg = accountAll("update/account_all", fill.accountId(), false);
             ObjectNode trades = LighterJson.object();
-            trades.set(m.venueMarketId(), LighterJson.array().add(LighterJson.trade(m, fill)));
+            trades.set(m.venueMarketId(), LighterJson.array().add(LighterJson.trade(m, fill, markets.txLog().hashOf(fill))));
             msg.set("trades", trades);
             broadcast(key, msg);
+        }
+        String tradesKey = "account_all_trades:" + fill.accountId();
+        if (anyOn(tradesKey)) {
+            broadcast(tradesKey, accountTrades("update/account_all_trades", tradesKey, fill.accountId(), List.of(fill),
+                    false));
         }
     }
 
@@ -273,13 +399,22 @@ final class LighterStream implements EngineListener {
         if (venue != VenueId.LIGHTER || sessions.isEmpty()) {
             return;
         }
-        String all = "account_all:" + account.accountId();
-        if (sessions.stream().anyMatch(s -> s.channels.contains(all))) {
-            broadcast(all, accountAll("update/account_all", account.accountId(), false));
+        long id = account.accountId();
+        String all = "account_all:" + id;
+        if (anyOn(all)) {
+            broadcast(all, accountAll("update/account_all", id, false));
         }
-        String stats = "user_stats:" + account.accountId();
-        if (sessions.stream().anyMatch(s -> s.channels.contains(stats))) {
+        String stats = "user_stats:" + id;
+        if (anyOn(stats)) {
             broadcast(stats, userStats("update/user_stats", account));
+        }
+        String positions = "account_all_positions:" + id;
+        if (anyOn(positions)) {
+            broadcast(positions, positionsMessage("update/account_all_positions", positions, account));
+        }
+        String assets = "account_all_assets:" + id;
+        if (anyOn(assets)) {
+            broadcast(assets, assetsMessage("update/account_all_assets", assets, account));
         }
     }
 
@@ -289,7 +424,7 @@ final class LighterStream implements EngineListener {
             return;
         }
         String key = "account_all:" + payment.accountId();
-        if (sessions.stream().anyMatch(s -> s.channels.contains(key))) {
+        if (anyOn(key)) {
             VenueMarket m = exchange.market(payment.symbol());
             ObjectNode msg = accountAll("update/account_all", payment.accountId(), false);
             ObjectNode fh = LighterJson.object();
@@ -301,24 +436,104 @@ final class LighterStream implements EngineListener {
 
     // ---- payloads ----
 
+    private ObjectNode heightMessage(String type) {
+        return LighterJson.object().put("channel", "height").put("height", LighterMarketHandlers.height(clock.instant()))
+                .put("type", type);
+    }
+
+    /** {@code trade/{id}}: as recorded, {@code trades} and {@code liquidation_trades} arrays and a nonce. */
+    private ObjectNode tradeMessage(String type, VenueMarket m, ArrayNode trades, ArrayNode liquidations) {
+        ObjectNode o = LighterJson.object().put("channel", "trade:" + m.venueMarketId());
+        o.set("liquidation_trades", liquidations);
+        o.put("nonce", exchange.book(m.symbol(), 1).version());
+        o.set("trades", trades);
+        o.put("type", type);
+        return o;
+    }
+
+    private ObjectNode ordersByMarket(List<io.perpcarry.emulator.engine.Order> orders) {
+        ObjectNode byMarket = LighterJson.object();
+        for (io.perpcarry.emulator.engine.Order o : orders) {
+            VenueMarket m = exchange.market(o.symbol());
+            ((ArrayNode) byMarket.withArray(m.venueMarketId())).add(LighterJson.order(m, o));
+        }
+        return byMarket;
+    }
+
+    private static ObjectNode ordersMessage(String type, String key, long account, VenueMarket m, ObjectNode byMarket) {
+        ObjectNode o = LighterJson.object().put("channel", key);
+        if (m != null) {
+            o.put("account", account).put("nonce", 0);
+        }
+        o.set("orders", byMarket);
+        o.put("type", type);
+        return o;
+    }
+
+    private ObjectNode accountTrades(String type, String key, long account, List<Fill> fills, boolean snapshot) {
+        ObjectNode o = LighterJson.object().put("channel", key);
+        if (snapshot) {
+            o.put("daily_volume", LighterJson.num(dailyVolume(account)));
+        }
+        ObjectNode byMarket = LighterJson.object();
+        for (Fill f : fills) {
+            VenueMarket m = exchange.market(f.symbol());
+            ((ArrayNode) byMarket.withArray(m.venueMarketId())).add(LighterJson.trade(m, f, markets.txLog().hashOf(f)));
+        }
+        o.set("trades", byMarket);
+        o.put("type", type);
+        return o;
+    }
+
+    private java.math.BigDecimal dailyVolume(long account) {
+        java.time.Instant cutoff = clock.instant().minus(java.time.Duration.ofDays(1));
+        return exchange.fills(account, null, io.perpcarry.emulator.engine.Exchange.HISTORY_READ_LIMIT).stream()
+                .filter(f -> !f.time().isBefore(cutoff)).map(Fill::quote)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    }
+
+    private ObjectNode positionsMessage(String type, String key, AccountSnapshot a) {
+        ObjectNode positions = LighterJson.object();
+        for (Position p : a.positions()) {
+            VenueMarket m = exchange.market(p.symbol());
+            positions.set(m.venueMarketId(), LighterAccountJson.position(m, p,
+                    exchange.openOrders(a.accountId(), p.symbol()).size()));
+        }
+        ObjectNode o = LighterJson.object();
+        o.set("bo_positions", LighterJson.object());
+        o.put("channel", key);
+        o.set("positions", positions);
+        o.set("shares", LighterJson.array());
+        o.put("transaction_time", LighterJson.micros(a.time()));
+        o.put("type", type);
+        return o;
+    }
+
+    private ObjectNode assetsMessage(String type, String key, AccountSnapshot a) {
+        ObjectNode o = LighterJson.object();
+        o.set("assets", LighterJson.object().set("3", LighterAccountJson.asset(a)));
+        o.put("channel", key);
+        o.put("timestamp", clock.millis());
+        o.put("type", type);
+        return o;
+    }
+
     /**
      * WS market stats. Funding fields are percent per hour as strings ({@code current_funding_rate} = the
-     * running estimate, {@code funding_rate} = the last settled one), the unit of {@code /api/v1/fundings}.
+     * running estimate, {@code funding_rate} = the last settled one); clamps and base interest as recorded
+     * percent strings; {@code open_interest} a USD string (captures/lighter/ws_market_stats.json).
      */
     private ObjectNode marketStats(VenueMarket m) {
         MarketStats st = exchange.stats(m.symbol());
         FundingEstimate f = exchange.funding(m.symbol());
-        OrderBookSnapshot top = exchange.book(m.symbol(), 1);
         ObjectNode o = LighterJson.object();
         o.put("symbol", m.symbol());
         o.put("market_id", LighterJson.marketId(m));
         o.put("index_price", LighterJson.price(m, st.indexPrice()));
         o.put("mark_price", LighterJson.price(m, st.markPrice()));
         o.put("mid_price", LighterJson.price(m, st.markPrice()));
-        o.put("best_bid_price", LighterJson.price(m, top.bestBid()));
-        o.put("best_ask_price", LighterJson.price(m, top.bestAsk()));
-        o.put("open_interest", LighterJson.size(m, st.openInterest()));
-        o.put("open_interest_limit", "0");
+        o.put("open_interest", LighterJson.usdc(st.openInterest().multiply(st.markPrice())));
+        o.put("open_interest_limit", "72057594037927936.000000"); // as recorded live
         o.put("last_trade_price", LighterJson.price(m, st.lastTradePrice()));
         o.put("current_funding_rate", LighterJson.fixed(f.ratePerSettlement().movePointRight(2), 4));
         o.put("funding_rate", LighterJson.fixed(f.lastSettledRate() == null ? java.math.BigDecimal.ZERO
@@ -329,25 +544,37 @@ final class LighterStream implements EngineListener {
         o.put("daily_price_low", LighterJson.num(st.low24h()));
         o.put("daily_price_high", LighterJson.num(st.high24h()));
         o.put("daily_price_change", LighterJson.num(LighterJson.changePct(st)));
-        o.put("funding_clamp_small", "0.005");
-        o.put("funding_clamp_big", "0.4");
-        o.put("base_interest_rate", "0.0001");
+        o.put("funding_clamp_small", LighterJson.FUNDING_CLAMP_SMALL);
+        o.put("funding_clamp_big", LighterJson.FUNDING_CLAMP_BIG);
+        o.put("base_interest_rate", LighterJson.BASE_INTEREST_RATE);
         return o;
     }
 
-    private static ObjectNode statsMessage(String type, String id, ObjectNode stats) {
+    private ObjectNode statsMessage(String type, String id, ObjectNode stats) {
         ObjectNode o = LighterJson.object().put("type", type).put("channel", "market_stats:" + id);
         o.set("market_stats", stats);
+        o.put("timestamp", clock.millis()); // frames carry a ms timestamp (recorded)
         return o;
     }
 
-    /** {@code account_all}: positions always; recent trades and funding only in the snapshot. */
+    /** {@code account_all}: positions always; recent trades and funding only in the snapshot; counters from fills. */
     private ObjectNode accountAll(String type, long account, boolean history) {
         AccountSnapshot a = exchange.account(account);
         ObjectNode o = LighterJson.object().put("type", type).put("channel", "account_all:" + account)
                 .put("account", account);
-        for (String p : List.of("daily", "weekly", "monthly", "total")) {
-            o.put(p + "_trades_count", 0).put(p + "_volume", 0.0);
+        List<Fill> fills = exchange.fills(account, null, io.perpcarry.emulator.engine.Exchange.HISTORY_READ_LIMIT);
+        java.time.Instant now = clock.instant();
+        Map<String, java.time.Duration> periods = new java.util.LinkedHashMap<>();
+        periods.put("daily", java.time.Duration.ofDays(1));
+        periods.put("weekly", java.time.Duration.ofDays(7));
+        periods.put("monthly", java.time.Duration.ofDays(30));
+        periods.put("total", null);
+        for (Map.Entry<String, java.time.Duration> p : periods.entrySet()) {
+            java.time.Instant cutoff = p.getValue() == null ? java.time.Instant.MIN : now.minus(p.getValue());
+            long count = fills.stream().filter(f -> !f.time().isBefore(cutoff)).count();
+            java.math.BigDecimal volume = fills.stream().filter(f -> !f.time().isBefore(cutoff)).map(Fill::quote)
+                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+            o.put(p.getKey() + "_trades_count", count).put(p.getKey() + "_volume", volume.doubleValue());
         }
         ObjectNode positions = LighterJson.object();
         for (Position p : a.positions()) {
@@ -361,7 +588,7 @@ final class LighterStream implements EngineListener {
         if (history) {
             for (Fill f : exchange.fills(account, null, 50)) {
                 VenueMarket m = exchange.market(f.symbol());
-                ((ArrayNode) trades.withArray(m.venueMarketId())).add(LighterJson.trade(m, f));
+                ((ArrayNode) trades.withArray(m.venueMarketId())).add(LighterJson.trade(m, f, markets.txLog().hashOf(f)));
             }
             for (FundingPayment p : exchange.fundingPayments(account, null, 50)) {
                 VenueMarket m = exchange.market(p.symbol());
@@ -374,9 +601,10 @@ final class LighterStream implements EngineListener {
         return o;
     }
 
-    private static ObjectNode userStats(String type, AccountSnapshot a) {
+    private ObjectNode userStats(String type, AccountSnapshot a) {
         ObjectNode o = LighterJson.object().put("type", type).put("channel", "user_stats:" + a.accountId());
         o.set("stats", LighterAccountJson.userStats(a));
+        o.put("timestamp", clock.millis());
         return o;
     }
 

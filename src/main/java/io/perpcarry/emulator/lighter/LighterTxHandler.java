@@ -43,15 +43,19 @@ import java.util.List;
  */
 final class LighterTxHandler {
     static final int MAX_BATCH = 50;
+    /** The hash of the tx being executed on this thread: engine listeners run on it, so its fills carry it. */
+    static final ThreadLocal<String> EXECUTING = new ThreadLocal<>();
 
     private final Exchange exchange;
     private final Clock clock;
     private final LighterApiKeys keys;
     private final LighterMarketHandlers markets;
     private final long chainId;
+    private final LighterTxLog txLog;
 
     LighterTxHandler(Exchange exchange, Clock clock, LighterApiKeys keys, LighterMarketHandlers markets,
-                     long chainId) {
+                     long chainId, LighterTxLog txLog) {
+        this.txLog = txLog;
         this.exchange = exchange;
         this.clock = clock;
         this.keys = keys;
@@ -132,8 +136,16 @@ final class LighterTxHandler {
             if (reject != null) {
                 throw LighterWire.rejection(reject);
             }
-            execute(tx, partial);
-            return HexFormat.of().formatHex(hash);
+            String hex = HexFormat.of().formatHex(hash);
+            EXECUTING.set(hex);
+            try {
+                execute(tx, partial, hex);
+            } finally {
+                EXECUTING.remove();
+            }
+            txLog.record(hex, tx.txType(), infoJson(tx), c.accountIndex(), c.apiKeyIndex(), c.nonce(), c.expiredAt(),
+                    clock.millis());
+            return hex;
         });
     }
 
@@ -141,10 +153,19 @@ final class LighterTxHandler {
         return chainId;
     }
 
-    private void execute(LighterTx tx, BigDecimal partial) {
+    /** The tx as {@code EnrichedTx.info} shows it (a JSON string). */
+    private static String infoJson(LighterTx tx) {
+        try {
+            return LighterJson.MAPPER.writeValueAsString(tx);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            return "{\"TxType\":" + tx.txType() + "}"; // informative only: nothing reads it back
+        }
+    }
+
+    private void execute(LighterTx tx, BigDecimal partial, String txHash) {
         long account = tx.context().accountIndex();
         if (tx instanceof CreateOrderTx o) {
-            createOrder(account, o, partial);
+            createOrder(account, o, partial, txHash);
         } else if (tx instanceof CancelOrderTx c) {
             cancel(account, markets.market(c.marketIndex()), c.index());
         } else if (tx instanceof CancelAllOrdersTx c) {
@@ -172,7 +193,7 @@ final class LighterTxHandler {
         }
     }
 
-    private void createOrder(long account, CreateOrderTx o, BigDecimal partial) {
+    private void createOrder(long account, CreateOrderTx o, BigDecimal partial, String txHash) {
         VenueMarket m = markets.market(o.marketIndex());
         if (o.orderType() != LighterConstants.ORDER_TYPE_LIMIT && o.orderType() != LighterConstants.ORDER_TYPE_MARKET) {
             throw LighterApiException.badRequest(LighterErrors.INVALID_ORDER_TYPE,
@@ -194,6 +215,7 @@ final class LighterTxHandler {
         if (!r.accepted()) {
             throw rejected(r.rejectReason(), r.message());
         }
+        txLog.orderCreated(r.order().orderId(), txHash);
     }
 
     private void cancel(long account, VenueMarket m, long index) {
@@ -208,23 +230,19 @@ final class LighterTxHandler {
         }
     }
 
-    /**
-     * Modify = cancel and re-place the remainder with the new size and price (same client order index, side,
-     * time in force and expiry). Unlike Lighter the order gets a new order index: the engine has no in-place
-     * amend.
-     */
+    /** Modify amends the resting order in place: it keeps its order index (and client order index). */
     private void modify(long account, ModifyOrderTx mo) {
         VenueMarket m = markets.market(mo.marketIndex());
         if (mo.triggerPrice() != 0) {
             throw LighterApiException.badRequest(LighterErrors.INVALID_TX_INFO, "trigger orders are not emulated");
         }
-        cancel(account, m, mo.index());
-        Order old = find(account, mo.index());
-        BigDecimal size = BigDecimal.valueOf(mo.baseAmount(), m.sizeDecimals());
-        OrderRequest req = new OrderRequest(m.symbol(), old.side(), old.type(), old.timeInForce(), size,
-                BigDecimal.valueOf(mo.price(), m.priceDecimals()), old.reduceOnly(), old.clientOrderId(),
-                old.expiry(), null);
-        OrderResult r = exchange.submit(account, req);
+        Order existing = find(account, mo.index());
+        if (existing == null || existing.status() != OrderStatus.OPEN || !existing.symbol().equals(m.symbol())) {
+            throw LighterApiException.badRequest(LighterErrors.NOT_ACTIVE_LIMIT_ORDER,
+                    "given order is not an active limit order");
+        }
+        OrderResult r = exchange.modify(account, existing.orderId(), BigDecimal.valueOf(mo.baseAmount(), m.sizeDecimals()),
+                BigDecimal.valueOf(mo.price(), m.priceDecimals()));
         if (!r.accepted()) {
             throw rejected(r.rejectReason(), r.message());
         }

@@ -20,7 +20,8 @@ import org.apache.hc.core5.http.NoHttpResponseException;
 /**
  * One venue's REST door, through Camel HTTP. Reads are retried within a {@link RetryPolicy}; writes are
  * sent once, and a write that got no answer is {@link VenueErrorKind#UNKNOWN_OUTCOME}. Timeouts are set on
- * the HTTP component (see {@link HttpTimeouts}).
+ * the HTTP component (see {@link HttpTimeouts}). Every request, retries included, first waits for the
+ * venue's shared {@link RateLimiter} ({@link RateLimits}); a 429 also closes that limiter's gate.
  */
 public final class VenueHttp {
     private final Venue venue;
@@ -28,6 +29,7 @@ public final class VenueHttp {
     private final String endpoint;
     private final RetryPolicy readRetry;
     private final Sleeper sleeper;
+    private final java.util.function.Supplier<RateLimiter> limiter;
 
     /** How a retry waits; tests replace it. */
     @FunctionalInterface
@@ -36,6 +38,13 @@ public final class VenueHttp {
     }
 
     public VenueHttp(Venue venue, CamelContext camel, URI baseUrl, RetryPolicy readRetry, Sleeper sleeper) {
+        this(venue, camel, baseUrl, readRetry, sleeper, () -> RateLimits.of(venue));
+    }
+
+    /** With a limiter of the caller's (tests); production uses the venue's shared one. */
+    public VenueHttp(Venue venue, CamelContext camel, URI baseUrl, RetryPolicy readRetry, Sleeper sleeper,
+                     java.util.function.Supplier<RateLimiter> limiter) {
+        this.limiter = limiter;
         this.venue = venue;
         this.producer = camel.createProducerTemplate();
         String base = baseUrl.toString().replaceAll("/+$", "");
@@ -97,6 +106,7 @@ public final class VenueHttp {
 
     private HttpReply send(String method, String path, Map<String, String> query, Map<String, String> headers,
                            String contentType, String body) {
+        limiter.get().acquire(path);
         Exchange ex;
         try {
             ex = producer.request(endpoint, e -> {
@@ -121,6 +131,11 @@ public final class VenueHttp {
                 ex.getMessage().getHeader("Retry-After", String.class));
     }
 
+    /** The limiter this door waits for. */
+    public RateLimiter rateLimiter() {
+        return limiter.get();
+    }
+
     private HttpReply requireOk(HttpReply reply, String path) {
         int s = reply.status();
         if (reply.isOk()) {
@@ -128,6 +143,7 @@ public final class VenueHttp {
         }
         String snippet = reply.body().length() > 200 ? reply.body().substring(0, 200) + "..." : reply.body();
         if (s == 429) {
+            limiter.get().rateLimited(retryAfter(reply.retryAfter()));
             throw new VenueException(venue, VenueErrorKind.RATE_LIMITED, path + " rate limited: " + snippet,
                     "429", retryAfter(reply.retryAfter()), null);
         }

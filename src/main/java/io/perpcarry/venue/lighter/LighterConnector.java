@@ -62,6 +62,9 @@ public final class LighterConnector implements VenueConnector {
     /** /api/v1/orderBookOrders returns at most 250 orders a side. */
     static final int MAX_REST_ORDERS = 250;
     private static final int ALL_MARKETS = 255;
+    /** Standard accounts' per-tx-type caps (apidocs rate-limits): L2UpdateLeverage 1/min, others 40/min. */
+    static final int UPDATE_LEVERAGE_PER_MINUTE = 1;
+    static final int TX_TYPE_PER_MINUTE = 40;
     private static final int FUNDING_PAGE = 100;
     private static final int MAX_FUNDING_PAGES = 50;
 
@@ -137,6 +140,11 @@ public final class LighterConnector implements VenueConnector {
 
     public void addListener(MarketDataListener listener) {
         streams.addListener(listener);
+    }
+
+    /** The venue's shared request limiter (its wait counters are for metrics). */
+    public io.perpcarry.venue.http.RateLimiter rateLimiter() {
+        return http.rateLimiter();
     }
 
     /** For status and tests. */
@@ -343,6 +351,7 @@ public final class LighterConnector implements VenueConnector {
     public OrderAck placeOrder(OrderRequest order) {
         Account a = requireAccount("placeOrder");
         LighterMarket market = market(order.symbol());
+        http.rateLimiter().acquireKind("lighter:L2CreateOrder", TX_TYPE_PER_MINUTE);
         String txHash = a.txs().send("create order " + order.symbol() + " #" + order.clientOrderId(),
                 ctx -> LighterOrders.createOrder(ctx, market, order, clock.millis()));
         LOG.info("Lighter order {} {} {} @ {} ({}) accepted, tx {}", order.side(), order.size().toPlainString(),
@@ -355,20 +364,36 @@ public final class LighterConnector implements VenueConnector {
     public void cancelOrder(String symbol, String orderId) {
         Account a = requireAccount("cancelOrder");
         LighterMarket market = market(symbol);
+        http.rateLimiter().acquireKind("lighter:L2CancelOrder", TX_TYPE_PER_MINUTE);
         a.txs().send("cancel order " + symbol + " " + orderId, ctx -> LighterOrders.cancelOrder(ctx, market, orderId));
     }
 
     /** 1 sendTx: CancelAllOrders, immediate. */
     @Override
     public void cancelAllOrders() {
-        requireAccount("cancelAllOrders").txs().send("cancel all orders", LighterOrders::cancelAll);
+        Account a = requireAccount("cancelAllOrders");
+        http.rateLimiter().acquireKind("lighter:L2CancelAllOrders", TX_TYPE_PER_MINUTE);
+        a.txs().send("cancel all orders", LighterOrders::cancelAll);
     }
 
-    /** 1 sendTx: UpdateLeverage, cross margin. (Standard accounts may send this once a minute.) */
+    /**
+     * 1 account read, and 1 sendTx (UpdateLeverage, cross margin) only when the venue's current value differs:
+     * Standard accounts may send UpdateLeverage once a minute (apidocs rate-limits), so it is never re-sent
+     * for nothing. The current value is the position row's {@code initial_margin_fraction}; without a row
+     * (never traded) it is unknown and the tx is sent.
+     */
     @Override
     public void setLeverage(String symbol, int leverage) {
         Account a = requireAccount("setLeverage");
         LighterMarket market = market(symbol);
+        int target = LighterOrders.marginFraction(market, leverage);
+        Optional<Integer> current = LighterMapper.crossMarginFraction(readAccount(a), a.index(), market.marketId());
+        if (current.isPresent() && current.get() == target) {
+            LOG.debug("Lighter {} leverage is already {}x (initial margin fraction {}): no UpdateLeverage sent",
+                    symbol, leverage, target);
+            return;
+        }
+        http.rateLimiter().acquireKind("lighter:L2UpdateLeverage", UPDATE_LEVERAGE_PER_MINUTE);
         a.txs().send("set leverage " + symbol + " " + leverage + "x", ctx -> LighterOrders.crossLeverage(ctx, market, leverage));
     }
 

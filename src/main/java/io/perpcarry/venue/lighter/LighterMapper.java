@@ -189,6 +189,37 @@ final class LighterMapper {
         }
     }
 
+    /**
+     * The account's current cross-margin initial margin fraction in a market, in 1/10000 (UpdateLeverage's
+     * unit), from its position row: {@code initial_margin_fraction} is a PERCENT string ("20.00" = 2000 =
+     * 5x; recorded in captures/lighter/GET_api_v1_account.json), {@code margin_mode} 0 cross / 1 isolated.
+     * Empty when the market has no position row or the row is isolated: the current value is then unknown.
+     */
+    static java.util.Optional<Integer> crossMarginFraction(JsonNode root, long accountIndex, int marketId) {
+        for (JsonNode a : array(root, "accounts", "account")) {
+            if (integer(a, "index", "account") != accountIndex) {
+                continue;
+            }
+            for (JsonNode p : array(a, "positions", "account")) {
+                String where = "account position";
+                if (smallInt(p, "market_id", where) != marketId) {
+                    continue;
+                }
+                if (p.has("margin_mode") && smallInt(p, "margin_mode", where) != 0) {
+                    return java.util.Optional.empty();
+                }
+                BigDecimal percent = decimal(p, "initial_margin_fraction", where);
+                BigDecimal ticks = percent.movePointRight(2);
+                if (ticks.signum() <= 0 || ticks.stripTrailingZeros().scale() > 0) {
+                    throw malformed(where + ": initial_margin_fraction must be a positive percent with at most 2 "
+                            + "decimals, got " + percent.toPlainString());
+                }
+                return java.util.Optional.of(ticks.intValueExact());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Per-market order counts from the account answer: where {@code accountActiveOrders} must look. */
     static Map<Integer, Integer> orderCountsByMarket(JsonNode root, long accountIndex) {
         Map<Integer, Integer> counts = new TreeMap<>();

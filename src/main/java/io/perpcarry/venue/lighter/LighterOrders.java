@@ -100,6 +100,12 @@ final class LighterOrders {
      * (so 3x becomes 3333, i.e. 3.0003x). Refused above the market's maximum leverage.
      */
     static UpdateLeverageTx crossLeverage(LighterTxContext ctx, LighterMarket market, int leverage) {
+        return new UpdateLeverageTx(ctx, market.marketId(), marginFraction(market, leverage),
+                LighterConstants.MARGIN_MODE_CROSS, L2TxAttributes.none());
+    }
+
+    /** UpdateLeverage's initial margin fraction for {@code leverage}: int(10000 / leverage), as the SDK sends. */
+    static int marginFraction(LighterMarket market, int leverage) {
         if (leverage < 1 || leverage > LighterConstants.MARGIN_FRACTION_TICK) {
             throw invalid("leverage must be 1.." + LighterConstants.MARGIN_FRACTION_TICK + ", got " + leverage);
         }
@@ -108,7 +114,7 @@ final class LighterOrders {
             throw invalid(market.spec().label() + " allows at most "
                     + LighterConstants.MARGIN_FRACTION_TICK / market.minInitialMarginFraction() + "x, asked " + leverage + "x");
         }
-        return new UpdateLeverageTx(ctx, market.marketId(), imf, LighterConstants.MARGIN_MODE_CROSS, L2TxAttributes.none());
+        return imf;
     }
 
     private static void checkMinimums(MarketSpec spec, OrderRequest order) {

@@ -10,7 +10,6 @@ import static io.perpcarry.emulator.edgex.EdgexTestVenue.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.perpcarry.crypto.edgex.EdgexApiCredentials;
 import io.perpcarry.crypto.edgex.OrderSide;
-import io.perpcarry.emulator.ScaledClock;
 
 /**
  * Funding on an accelerated clock (4 h in 2 s): every fundingRateIntervalMin each open position
@@ -31,13 +29,15 @@ class EdgexFundingWireTest {
 
     @Test
     void settlementsEveryIntervalWithTheRightSign() throws Exception {
-        Clock fast = new ScaledClock(Clock.systemUTC(), EdgexTestVenue.START, 7200);
+        // settlements follow the wall clock (issue 10: times on the wire are wall-clock): move it 8 h
+        io.perpcarry.emulator.MutableClock fast = new io.perpcarry.emulator.MutableClock(EdgexTestVenue.START);
         try (EdgexTestVenue venue = new EdgexTestVenue(fast, EdgexEmulatorOptions.defaults().withTick(Duration.ofMillis(50)))) {
             assertThat(venue.createOrder(OWN_CREDS, venue.limitOrder(OWN_KEY, OWN_ACCOUNT, BTC, OrderSide.BUY,
                     "0.01", "100100", "long-1")).code()).isEqualTo("SUCCESS");
             assertThat(venue.createOrder(VEC_CREDS, venue.limitOrder(VEC_KEY, VEC_ACCOUNT, BTC, OrderSide.SELL,
                     "0.01", "99900", "short-1")).code()).isEqualTo("SUCCESS");
 
+            fast.advance(Duration.ofHours(8).plusSeconds(1));
             JsonNode longRows = awaitSettlements(venue, OWN_CREDS, OWN_ACCOUNT, 2);
             JsonNode first = longRows.get(1);
             JsonNode second = longRows.get(0); // newest first

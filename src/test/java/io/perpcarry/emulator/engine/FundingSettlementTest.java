@@ -71,23 +71,25 @@ class FundingSettlementTest {
     }
 
     @Test
-    void settlementsOnAnAcceleratedClockFollowScenarioTime() {
-        MutableClock wall = new MutableClock(Instant.parse("2030-06-01T12:00:00Z"));
-        ScaledClock scaled = new ScaledClock(wall, START, 3600); // one wall second = one scenario hour
+    void settlementsOnAnAcceleratedClockFollowTheWallClock() {
+        MutableClock wall = new MutableClock(Instant.parse("2030-06-01T12:59:00Z"));
+        ScaledClock scaled = new ScaledClock(wall, START, 60); // one wall minute = one market hour
         MarketEngine fast = new MarketEngine(TestScenarios.flat(), scaled);
         Exchange fastLighter = fast.venue(VenueId.LIGHTER);
-        Exchange fastEdgex = fast.venue(VenueId.EDGEX);
         fastLighter.submit(2, OrderRequest.market("BTC", Side.SELL, new BigDecimal("0.01")));
-        fastEdgex.submit(10, OrderRequest.market("BTC", Side.SELL, new BigDecimal("0.010")));
 
-        wall.advance(Duration.ofSeconds(4));
+        wall.advance(Duration.ofSeconds(50));
         fast.sync();
+        assertThat(fast.simulationTime()).isAfter(START.plus(Duration.ofMinutes(49))); // the market ran fast
+        assertThat(fastLighter.fundingPayments(2, "BTC", 10)).as("no wall-clock hour yet").isEmpty();
 
-        assertThat(fast.simulationTime()).isEqualTo(Instant.parse("2025-01-01T04:00:00Z"));
-        assertThat(fastLighter.fundingPayments(2, "BTC", 10)).hasSize(4)
-                .allSatisfy(p -> assertThat(p.amount()).isEqualByComparingTo("0.100000"));
-        assertThat(fastEdgex.fundingPayments(10, "BTC", 10)).singleElement()
-                .satisfies(p -> assertThat(p.amount()).isEqualByComparingTo("-0.200000"));
+        wall.advance(Duration.ofSeconds(20)); // past 13:00 on the wall
+        fast.sync();
+        assertThat(fastLighter.fundingPayments(2, "BTC", 10)).singleElement().satisfies(p -> {
+            assertThat(p.time()).isEqualTo(Instant.parse("2030-06-01T13:00:00Z"));
+            assertThat(p.amount()).isEqualByComparingTo("0.100000");
+        });
+        assertThat(fastLighter.funding("BTC").nextFundingTime()).isEqualTo(Instant.parse("2030-06-01T14:00:00Z"));
     }
 
     @Test

@@ -170,9 +170,24 @@ class MatchingTest {
         assertThat(c.canceled()).isTrue();
         assertThat(c.order().cancelReason()).isEqualTo(CancelReason.USER);
         assertThat(lighter.cancelByClientId(1, "c1").failure()).isEqualTo(RejectReason.ORDER_NOT_FOUND);
-        assertThat(lighter.submit(1, rest).accepted()).as("reusable once ended").isTrue();
+        // Lighter: a client order index is never reusable, whatever the order's state (21728)
+        assertThat(lighter.submit(1, rest).rejectReason()).as("canceled, still taken")
+                .isEqualTo(RejectReason.DUPLICATE_CLIENT_ORDER_ID);
+        assertThat(lighter.submit(1, rest.withClientOrderId("c2")).accepted()).isTrue();
         assertThat(lighter.cancelAll(1, null)).hasSize(1);
         assertThat(lighter.openOrders(1, null)).isEmpty();
+    }
+
+    @Test
+    void aFilledLighterClientOrderIndexIsRefusedAgain() {
+        OrderRequest ioc = OrderRequest.market("BTC", Side.BUY, new BigDecimal("0.1")).withClientOrderId("77");
+        OrderResult first = lighter.submit(1, ioc);
+        assertThat(first.accepted()).isTrue();
+        assertThat(first.order().status()).isEqualTo(OrderStatus.FILLED);
+        OrderResult again = lighter.submit(1, ioc);
+        assertThat(again.accepted()).isFalse();
+        assertThat(again.rejectReason()).isEqualTo(RejectReason.DUPLICATE_CLIENT_ORDER_ID);
+        assertThat(lighter.fills(1, "BTC", 10)).hasSize(first.fills().size()); // no second fill
     }
 
     @Test

@@ -75,8 +75,12 @@ class LighterRestTest {
         assertThat(fundings.get(0).get("rate").asText()).isEqualTo("0.0100");
         assertThat(fundings.get(0).get("direction").asText()).isEqualTo("long");
 
-        assertThat(venue.get("/api/v1/orderBookOrders?market_id=9&limit=5").body().get("code").asInt())
-                .isEqualTo(LighterErrors.INVALID_MARKET_INDEX);
+        // recorded: an unknown market answers 200 with empty sides; limit 0 is 20001 "invalid param "
+        JsonNode unknown = venue.get("/api/v1/orderBookOrders?market_id=9&limit=5").body();
+        assertThat(unknown.get("code").asInt()).isEqualTo(200);
+        assertThat(unknown.get("asks")).isEmpty();
+        assertThat(venue.get("/api/v1/orderBookOrders?market_id=1&limit=0").body().get("message").asText())
+                .isEqualTo("invalid param ");
         assertThat(venue.get("/api/v1/orderBookOrders?market_id=1").status()).isEqualTo(400);
     }
 

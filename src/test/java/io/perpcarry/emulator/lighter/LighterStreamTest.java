@@ -80,9 +80,14 @@ class LighterStreamTest {
             assertThat(ws.next("subscribed/market_stats", 3000).get("market_stats").has("72")).isTrue();
 
             ws.send("{\"type\":\"subscribe\",\"channel\":\"account_all/" + LighterTestVenue.ACCOUNT + "\"}");
+            assertThat(ws.next(m -> m.has("error"), 3000).get("error").get("code").asInt())
+                    .as("account channels need an auth token").isEqualTo(LighterErrors.INVALID_AUTH);
+            ws.send("{\"type\":\"subscribe\",\"channel\":\"account_all/" + LighterTestVenue.ACCOUNT
+                    + "\",\"auth\":\"" + venue.authToken() + "\"}");
             JsonNode acc = ws.next("subscribed/account_all", 3000);
             assertThat(acc.get("positions").size()).isZero();
-            ws.send("{\"type\":\"subscribe\",\"channel\":\"user_stats/" + LighterTestVenue.ACCOUNT + "\"}");
+            ws.send("{\"type\":\"subscribe\",\"channel\":\"user_stats/" + LighterTestVenue.ACCOUNT
+                    + "\",\"auth\":\"" + venue.authToken() + "\"}");
             assertThat(ws.next("subscribed/user_stats", 3000).get("stats").get("collateral").asText())
                     .isEqualTo("100000.000000");
 
@@ -106,12 +111,16 @@ class LighterStreamTest {
         try (LighterWsClient ws = new LighterWsClient(venue.emulator.wsUrl())) {
             String info = LighterTestVenue.txInfo(new CancelAllOrdersTx(venue.context(0), 0, 0, NONE), venue.key);
             ws.send("{\"type\":\"jsonapi/sendtx\",\"data\":{\"id\":\"a1\",\"tx_type\":16,\"tx_info\":" + info + "}}");
-            JsonNode r = ws.next("jsonapi/sendtx", 3000).get("data");
+            JsonNode r = ws.next("jsonapi/sendtx", 3000); // flat, as recorded (captures ws_jsonapi_sendtx.json)
             assertThat(r.get("code").asInt()).isEqualTo(200);
             assertThat(r.get("id").asText()).isEqualTo("a1");
             assertThat(r.get("tx_hash").asText()).hasSize(80);
+            assertThat(r.has("data")).isFalse();
             ws.send("{\"type\":\"jsonapi/sendtx\",\"data\":{\"id\":\"a2\",\"tx_type\":16,\"tx_info\":" + info + "}}");
-            assertThat(ws.next("jsonapi/sendtx", 3000).get("data").get("message").asText()).contains("invalid nonce");
+            JsonNode refused = ws.next(m -> m.has("error"), 3000);
+            assertThat(refused.get("id").asText()).isEqualTo("a2");
+            assertThat(refused.get("error").get("code").asInt()).isEqualTo(LighterErrors.INVALID_NONCE);
+            assertThat(refused.get("error").get("message").asText()).contains("invalid nonce");
         }
     }
 
@@ -119,7 +128,10 @@ class LighterStreamTest {
     void unknownChannelGivesAnError() throws Exception {
         try (LighterWsClient ws = new LighterWsClient(venue.emulator.wsUrl())) {
             ws.send("{\"type\":\"subscribe\",\"channel\":\"nope/1\"}");
-            assertThat(ws.next("error", 3000).get("data").get("message").asText()).contains("Invalid Channel");
+            JsonNode error = ws.next(m -> m.has("error"), 3000); // {"error":{code,message}}, no type (recorded)
+            assertThat(error.get("error").get("code").asInt()).isEqualTo(30005);
+            assertThat(error.get("error").get("message").asText()).contains("Invalid Channel");
+            assertThat(error.has("type")).isFalse();
         }
     }
 

@@ -32,12 +32,13 @@ final class LighterEmulatorHarness implements AutoCloseable {
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.HOURS).plusSeconds(600));
     final MarketEngine engine;
     final LighterEmulator emulator;
+    final RequestLog requests = new RequestLog();
     private final HttpClient http = HttpClient.newHttpClient();
 
     LighterEmulatorHarness(String keyHex) {
         String publicKey = LighterPrivateKey.fromHex(keyHex).publicKeyHex();
         engine = new MarketEngine(ScenarioLoader.parse(scenarioJson(publicKey), "connector-test"), clock);
-        emulator = new LighterEmulator(engine, clock, new FaultPlan(), new RequestLog(),
+        emulator = new LighterEmulator(engine, clock, new FaultPlan(), requests,
                 LighterEmulator.scenarioKeys(engine)).start(0);
     }
 

@@ -1,0 +1,186 @@
+package io.perpcarry.venue.http;
+
+import io.perpcarry.domain.Venue;
+import io.perpcarry.venue.VenueErrorKind;
+import io.perpcarry.venue.VenueException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * One venue's client-side request budget: a rolling-window log of what was spent. A request that would
+ * overspend waits until enough of the window has rolled off (waits are counted, never silent); a 429 closes
+ * the gate for the venue's Retry-After. Extra per-kind caps (Lighter's one UpdateLeverage a minute) are
+ * separate rolling counts. Thread-safe: daemon routes and CLI commands in one process share one instance
+ * through {@link RateLimits}.
+ */
+public final class RateLimiter {
+    private record Spend(long atNanos, long cost) {
+    }
+
+    private final Venue venue;
+    private final RateBudget budget;
+    private final LongSupplier nanoTime;
+    private final VenueHttp.Sleeper sleeper;
+    private final double kindScale;
+    private final Deque<Spend> spent = new ArrayDeque<>();
+    private final Map<String, Deque<Long>> kinds = new HashMap<>();
+    private long spentTotal;
+    private long closedUntilNanos = Long.MIN_VALUE;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong waits = new AtomicLong();
+    private final AtomicLong waitedMillis = new AtomicLong();
+
+    public RateLimiter(Venue venue, RateBudget budget, LongSupplier nanoTime, VenueHttp.Sleeper sleeper) {
+        this(venue, budget, nanoTime, sleeper, 1.0);
+    }
+
+    /** {@code kindScale} multiplies the per-kind caps as {@link RateBudget#scaled} does the budget. */
+    RateLimiter(Venue venue, RateBudget budget, LongSupplier nanoTime, VenueHttp.Sleeper sleeper, double kindScale) {
+        this.kindScale = kindScale;
+        this.venue = venue;
+        this.budget = budget;
+        this.nanoTime = nanoTime;
+        this.sleeper = sleeper;
+    }
+
+    public RateLimiter(Venue venue, RateBudget budget) {
+        this(venue, budget, 1.0);
+    }
+
+    RateLimiter(Venue venue, RateBudget budget, double kindScale) {
+        this(venue, budget, System::nanoTime, d -> Thread.sleep(d.toMillis(), (int) (d.toNanosPart() % 1_000_000)),
+                kindScale);
+    }
+
+    public Venue venue() {
+        return venue;
+    }
+
+    public RateBudget budget() {
+        return budget;
+    }
+
+    /** Waits until a request to {@code path} fits the budget, then books it. */
+    public void acquire(String path) {
+        long cost = budget.costOf(path);
+        requests.incrementAndGet();
+        while (true) {
+            long wait;
+            synchronized (this) {
+                long now = nanoTime.getAsLong();
+                wait = Math.max(gateWait(now), budgetWait(now, cost));
+                if (wait <= 0) {
+                    spent.addLast(new Spend(now, cost));
+                    spentTotal += cost;
+                    return;
+                }
+            }
+            pause(wait);
+        }
+    }
+
+    /**
+     * Waits until one more action of {@code kind} fits {@code perWindow} per budget window (venue-documented
+     * per-kind caps, e.g. Lighter's L2UpdateLeverage 1/min for Standard accounts), then books it.
+     */
+    public void acquireKind(String kind, int perWindowDocumented) {
+        if (perWindowDocumented < 1) {
+            throw new IllegalArgumentException("perWindow must be >= 1");
+        }
+        long perWindow = Math.max(1, Math.round(perWindowDocumented * kindScale));
+        while (true) {
+            long wait;
+            synchronized (this) {
+                long now = nanoTime.getAsLong();
+                Deque<Long> log = kinds.computeIfAbsent(kind, k -> new ArrayDeque<>());
+                long windowStart = now - budget.window().toNanos();
+                while (!log.isEmpty() && log.peekFirst() <= windowStart) {
+                    log.removeFirst();
+                }
+                wait = log.size() < perWindow ? 0 : log.peekFirst() - windowStart;
+                if (wait <= 0) {
+                    log.addLast(now);
+                    return;
+                }
+            }
+            pause(wait);
+        }
+    }
+
+    /** The venue said 429: nothing goes out for {@code retryAfter} (2 s when it gave none). */
+    public synchronized void rateLimited(Duration retryAfter) {
+        Duration d = retryAfter == null || retryAfter.isNegative() || retryAfter.isZero() ? Duration.ofSeconds(2) : retryAfter;
+        closedUntilNanos = Math.max(closedUntilNanos, nanoTime.getAsLong() + d.toNanos());
+    }
+
+    /** Requests that went through this limiter. */
+    public long requests() {
+        return requests.get();
+    }
+
+    /** How many times a request had to wait for the budget (each pause counts once). */
+    public long waits() {
+        return waits.get();
+    }
+
+    /** Total time spent waiting, in milliseconds. */
+    public long waitedMillis() {
+        return waitedMillis.get();
+    }
+
+    /** Units spent in the current window (for headroom reports). */
+    public synchronized long spentInWindow() {
+        roll(nanoTime.getAsLong());
+        return spentTotal;
+    }
+
+    private long gateWait(long now) {
+        return closedUntilNanos == Long.MIN_VALUE ? 0 : closedUntilNanos - now;
+    }
+
+    private long budgetWait(long now, long cost) {
+        roll(now);
+        if (spentTotal + cost <= budget.capacity()) {
+            return 0;
+        }
+        long need = spentTotal + cost - budget.capacity();
+        long freed = 0;
+        for (Spend s : spent) {
+            freed += s.cost();
+            if (freed >= need) {
+                return s.atNanos() + budget.window().toNanos() - now + 1;
+            }
+        }
+        return budget.window().toNanos(); // unreachable: a cost never exceeds the capacity
+    }
+
+    private void roll(long now) {
+        long windowStart = now - budget.window().toNanos();
+        while (!spent.isEmpty() && spent.peekFirst().atNanos() <= windowStart) {
+            spentTotal -= spent.removeFirst().cost();
+        }
+    }
+
+    private void pause(long nanos) {
+        waits.incrementAndGet();
+        Duration d = Duration.ofNanos(nanos);
+        waitedMillis.addAndGet(Math.max(1, d.toMillis()));
+        try {
+            sleeper.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VenueException(venue, VenueErrorKind.UNAVAILABLE, "interrupted while waiting for the "
+                    + venue + " request budget");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RateLimiter[" + venue + ", " + budget.capacity() + " per " + budget.window() + ", waits " + waits() + "]";
+    }
+}
