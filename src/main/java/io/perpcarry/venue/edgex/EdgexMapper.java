@@ -249,12 +249,20 @@ final class EdgexMapper {
             BigDecimal filled = Wire.optDecimal(o, "cumFillSize", where).orElse(BigDecimal.ZERO);
             out.add(new OpenOrder(Venue.EDGEX, m.symbol(), Wire.text(o, "id", where),
                     clientOrderId(Wire.optText(o, "clientOrderId").orElse("")), side(Wire.text(o, "side", where)),
-                    Wire.decimal(o, "price", where), size.subtract(filled), Wire.bool(o, "reduceOnly", where)));
+                    Wire.decimal(o, "price", where), size.subtract(filled), reduceOnly(o, where)));
         }
         return out;
     }
 
     /** Our ids are numeric below 2^48; anything else (UI orders, SDK nanosecond ids) was not placed by us: 0. */
+    /**
+     * {@code reduceOnly} of an order row. The recorded V2 doc row of getActiveOrderPage omits it (only the v1 OpenAPI
+     * lists it), so absent reads as false: the flag only labels an order we list or cancel, it sizes nothing.
+     */
+    private static boolean reduceOnly(JsonNode o, String where) {
+        return o.hasNonNull("reduceOnly") && Wire.bool(o, "reduceOnly", where);
+    }
+
     static long clientOrderId(String text) {
         if (text.isEmpty() || text.length() > 15 || !text.chars().allMatch(Character::isDigit)) {
             return 0;
