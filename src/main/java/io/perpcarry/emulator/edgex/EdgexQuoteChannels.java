@@ -121,6 +121,7 @@ final class EdgexQuoteChannels {
         n.put("takerAccountId", Long.toString(takerBuys ? t.buyerAccountId() : t.sellerAccountId()));
         n.put("makerAccountId", Long.toString(takerBuys ? t.sellerAccountId() : t.buyerAccountId()));
         n.put("contractId", c.id());
+        n.put("contractName", c.contractName());
         n.put("isBestMatch", true);
         n.put("isBuyerMaker", !takerBuys);
         return n;
