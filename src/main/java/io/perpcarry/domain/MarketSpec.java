@@ -12,9 +12,9 @@ import static io.perpcarry.domain.Checks.text;
  * Static trading rules of one perp market on one venue.
  *
  * @param venue            where the market lives
- * @param symbol           canonical base symbol shared by both venues, e.g. "BTC" (EdgeX "BTCUSDT" is
- *                         mapped to "BTC" by the adapter)
- * @param venueMarketId    venue's own id: Lighter {@code market_id} ("1"), EdgeX {@code contractId} ("10000001")
+ * @param symbol           canonical base symbol shared by both venues, e.g. "BTC" (EdgeX "BTCUSDC" is
+ *                         mapped to "BTC" by the adapter, from its base coin)
+ * @param venueMarketId    venue's own id: Lighter {@code market_id} ("1"), EdgeX {@code contractId} ("30000001")
  * @param priceTick        price increment (Lighter 10^-price_decimals, EdgeX tickSize)
  * @param sizeStep         base size increment (Lighter 10^-size_decimals, EdgeX stepSize)
  * @param minBaseSize      minimum order size in base units; 0 = none (Lighter min_base_amount, EdgeX minOrderSize)
@@ -23,6 +23,8 @@ import static io.perpcarry.domain.Checks.text;
  *                         Lighter's percent strings
  * @param makerFeeRate     maker fee fraction; may be negative (rebate)
  * @param fundingInterval  settlement cadence (Lighter 1 h; EdgeX fundingRateIntervalMin)
+ * @param closedToOpening  the venue refuses new positions here (EdgeX {@code enableOpenPosition:false}): still
+ *                         readable and closable for positions held, but never ranked or opened
  */
 public record MarketSpec(
         Venue venue,
@@ -34,7 +36,8 @@ public record MarketSpec(
         BigDecimal minQuoteNotional,
         BigDecimal takerFeeRate,
         BigDecimal makerFeeRate,
-        Duration fundingInterval) {
+        Duration fundingInterval,
+        boolean closedToOpening) {
 
     /** Sanity bound: a fee of 1 % or more per fill is surely a unit mistake (percent passed as fraction). */
     private static final BigDecimal MAX_FEE_RATE = new BigDecimal("0.01");
@@ -59,6 +62,14 @@ public record MarketSpec(
         }
     }
 
+    /** A market open to new positions (every Lighter market; most EdgeX contracts). */
+    public MarketSpec(Venue venue, String symbol, String venueMarketId, BigDecimal priceTick, BigDecimal sizeStep,
+                      BigDecimal minBaseSize, BigDecimal minQuoteNotional, BigDecimal takerFeeRate,
+                      BigDecimal makerFeeRate, Duration fundingInterval) {
+        this(venue, symbol, venueMarketId, priceTick, sizeStep, minBaseSize, minQuoteNotional, takerFeeRate,
+                makerFeeRate, fundingInterval, false);
+    }
+
     /** Lighter market from orderBookDetails: ticks come from the integer decimals, funding settles hourly. */
     public static MarketSpec lighter(String symbol, int marketId, int sizeDecimals, int priceDecimals,
                                      BigDecimal minBaseAmount, BigDecimal minQuoteAmount,
@@ -76,8 +87,17 @@ public record MarketSpec(
     public static MarketSpec edgex(String symbol, String contractId, BigDecimal tickSize, BigDecimal stepSize,
                                    BigDecimal minOrderSize, BigDecimal takerFeeRate, BigDecimal makerFeeRate,
                                    long fundingRateIntervalMin) {
+        return edgex(symbol, contractId, tickSize, stepSize, minOrderSize, takerFeeRate, makerFeeRate,
+                fundingRateIntervalMin, false);
+    }
+
+    /** As {@link #edgex(String, String, BigDecimal, BigDecimal, BigDecimal, BigDecimal, BigDecimal, long)}, with the
+     *  contract's {@code enableOpenPosition} flag inverted into {@code closedToOpening}. */
+    public static MarketSpec edgex(String symbol, String contractId, BigDecimal tickSize, BigDecimal stepSize,
+                                   BigDecimal minOrderSize, BigDecimal takerFeeRate, BigDecimal makerFeeRate,
+                                   long fundingRateIntervalMin, boolean closedToOpening) {
         return new MarketSpec(Venue.EDGEX, symbol, contractId, tickSize, stepSize, minOrderSize, BigDecimal.ZERO,
-                takerFeeRate, makerFeeRate, Duration.ofMinutes(fundingRateIntervalMin));
+                takerFeeRate, makerFeeRate, Duration.ofMinutes(fundingRateIntervalMin), closedToOpening);
     }
 
     /** "EdgeX BTC" — for operator messages. */

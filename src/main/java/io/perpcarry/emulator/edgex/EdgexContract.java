@@ -18,16 +18,11 @@ import io.perpcarry.emulator.scenario.EdgexMarketSpec;
 public record EdgexContract(VenueMarket market, EdgexMarketSpec spec, long contractId, long baseCoinId,
                             BigInteger resolution) {
 
-    /** The quote (collateral) coin of every contract (edgex.md §1). */
+    /** The quote (collateral) coin of every v2 contract: coin 1000 "USDC" (recorded getMetaData, captures/edgex). */
     public static final long QUOTE_COIN_ID = 1000;
-    public static final String QUOTE_COIN_NAME = "USDT";
+    public static final String QUOTE_COIN_NAME = "USDC";
     /** Quote coin resolution (10^6), published as {@code coinList[].resolution}. */
     public static final BigInteger QUOTE_RESOLUTION = BigInteger.TEN.pow(6);
-    /**
-     * The oracle band of limit prices (the venue publishes {@code maxOrderBuyPriceRatio} /
-     * {@code minOrderSellPriceRatio}, "0.05" in its example); the scenario does not vary it.
-     */
-    public static final BigDecimal PRICE_BAND_RATIO = new BigDecimal("0.05");
 
     public EdgexContract {
         Objects.requireNonNull(market, "market");
@@ -53,6 +48,21 @@ public record EdgexContract(VenueMarket market, EdgexMarketSpec spec, long contr
 
     public String contractName() {
         return spec.contractName();
+    }
+
+    /** The base coin's {@code coinName}: the scenario's, else the engine symbol ("BTC"). */
+    public String baseCoinName() {
+        return spec.baseCoinName() != null ? spec.baseCoinName() : market.symbol();
+    }
+
+    /** Published {@code maxOrderBuyPriceRatio}: a BUY limit may be at most oracle × (1 + this). */
+    public BigDecimal buyBandRatio() {
+        return spec.maxOrderBuyPriceRatio();
+    }
+
+    /** Published {@code minOrderSellPriceRatio}: a SELL limit may be at least oracle × (1 − this). */
+    public BigDecimal sellBandRatio() {
+        return spec.minOrderSellPriceRatio();
     }
 
     public int fundingRateIntervalMin() {

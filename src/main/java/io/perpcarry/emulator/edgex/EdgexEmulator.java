@@ -93,11 +93,11 @@ public final class EdgexEmulator implements AutoCloseable {
         acct.mount(rest);
         ord.mount(rest);
         new EdgexAdminHandlers(new AdminApi(engine, faults, requests)).mount(router);
-        router.route().handler(ctx -> {
-            long now = engine.wallClock().millis();
-            EdgexWire.sendJson(ctx, 404, EdgexJson.errorBody(new EdgexError(EdgexError.Codes.NOT_FOUND, 404,
-                    "no such endpoint: " + ctx.request().method() + " " + ctx.request().path(), Map.of()), now, now));
-        });
+        // An unknown path is Spring's 404 page, with no envelope (recorded errors.json).
+        router.route().handler(ctx -> EdgexWire.sendJson(ctx, 404, EdgexJson.write(EdgexJson.object()
+                .put("timestamp", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx")))
+                .put("status", 404).put("error", "Not Found").put("path", ctx.request().path()))));
 
         HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.host()).setPort(options.port())
                 // "*" makes Netty echo the offered subprotocol, which the SDK's websocket-client requires

@@ -76,6 +76,12 @@ public final class EdgexError extends RuntimeException {
         public static final String TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS";
         public static final String SERVER_ERROR = "SERVER_ERROR";
         public static final String NOT_FOUND = "NOT_FOUND";
+        /** Recorded (errors.json): getDepth with a level other than 15 or 200, answered on HTTP 200. */
+        public static final String INVALID_DEPTH_LEVEL = "INVALID_DEPTH_LEVEL";
+        /** Recorded (ws_control_frames.json): a WS subscription to an unknown contract. */
+        public static final String GATEWAY_INVALID_CONTRACT_ID = "GATEWAY_INVALID_CONTRACT_ID";
+        public static final String CONTRACT_TRADE_DISABLED = "CONTRACT_TRADE_DISABLED";
+        public static final String CONTRACT_OPEN_POSITION_DISABLED = "CONTRACT_OPEN_POSITION_DISABLED";
 
         private Codes() {
         }

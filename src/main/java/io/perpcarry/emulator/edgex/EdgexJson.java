@@ -53,12 +53,9 @@ public final class EdgexJson {
         ObjectNode env = envelope(error.code(), requestTimeMs, responseTimeMs);
         env.putNull("data");
         env.put("msg", error.msg());
-        if (error.errorParam().isEmpty()) {
-            env.putNull("errorParam");
-        } else {
-            ObjectNode p = env.putObject("errorParam");
-            error.errorParam().forEach(p::put);
-        }
+        // A refusal carries an object, {} when empty (recorded errors.json); only SUCCESS has errorParam null.
+        ObjectNode p = env.putObject("errorParam");
+        error.errorParam().forEach(p::put);
         return write(reorder(env));
     }
 

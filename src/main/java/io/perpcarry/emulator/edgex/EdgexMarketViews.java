@@ -46,10 +46,26 @@ final class EdgexMarketViews {
         t.put("lastPrice", dec(s.lastTradePrice()));
         t.put("indexPrice", dec(s.indexPrice()));
         t.put("oraclePrice", dec(s.indexPrice()));
+        t.put("markPrice", dec(s.indexPrice())); // recorded v2 tickers: markPrice == oraclePrice
         t.put("openInterest", dec(s.openInterest()));
+        // The ticker shows the forecast for nextFundingTime (live reading, docs/reference/edgex.md).
         t.put("fundingRate", dec(f.rate()));
         t.put("fundingTime", ms(f.currentPeriodStart()));
         t.put("nextFundingTime", ms(f.nextFundingTime()));
+        return t;
+    }
+
+    /**
+     * The {@code ticker.*} record: the REST fields plus {@code marketOpen}, and best bid/ask only in a snapshot frame
+     * of a book with both sides (recorded ws_ticker: changed frames omit them, illiquid contracts never have them).
+     */
+    static ObjectNode wsTicker(EdgexContract c, MarketStats s, FundingEstimate f, OrderBookSnapshot bookOrNull) {
+        ObjectNode t = ticker(c, s, f);
+        if (bookOrNull != null && !bookOrNull.bids().isEmpty() && !bookOrNull.asks().isEmpty()) {
+            t.put("bestAskPrice", dec(bookOrNull.asks().get(0).price()));
+            t.put("bestBidPrice", dec(bookOrNull.bids().get(0).price()));
+        }
+        t.put("marketOpen", true);
         return t;
     }
 
@@ -68,8 +84,10 @@ final class EdgexMarketViews {
         return d;
     }
 
+    /** A full book: like the live snapshot, its startVersion is below its endVersion. */
     static ObjectNode depthSnapshot(EdgexContract c, int level, OrderBookSnapshot b) {
-        return depth(c, level, "SNAPSHOT", b.version(), b.version(), b.bids(), b.asks());
+        return depth(c, level, "SNAPSHOT", Math.max(0, b.version() - 1), b.version(),
+                b.bids().subList(0, Math.min(level, b.bids().size())), b.asks().subList(0, Math.min(level, b.asks().size())));
     }
 
     private static ArrayNode levels(List<BookLevel> levels) {
@@ -80,16 +98,21 @@ final class EdgexMarketViews {
         return a;
     }
 
-    /** The running (minute) rate of {@code getLatestFundingRate}: not a settlement. */
-    static ObjectNode latestFunding(EdgexContract c, FundingEstimate f, MarketStats s) {
+    /**
+     * The running (minute) row of {@code getLatestFundingRate}: {@code fundingRate} is the rate fixed at the last
+     * settlement ({@code fundingTime}), {@code forecastFundingRate} the engine's estimate that the next settlement
+     * ({@code fundingTime} + interval) will charge. The two differ as on the venue (recorded doc row −0.00005537 vs
+     * −0.00012293; docs/reference/edgex.md "Which funding rate is paid").
+     */
+    static ObjectNode latestFunding(EdgexContract c, FundingEstimate f, MarketStats s, BigDecimal lastFixed) {
         ObjectNode r = fundingBase(c, s.indexPrice());
         r.put("fundingTime", ms(f.currentPeriodStart()));
         r.put("fundingTimestamp", ms(f.updatedAt()));
-        r.put("fundingRate", dec(f.rate()));
+        r.put("fundingRate", dec(lastFixed));
         r.put("isSettlement", false);
         r.put("forecastFundingRate", dec(f.rate()));
-        r.put("previousFundingRate", f.lastSettledRate() == null ? "" : dec(f.lastSettledRate()));
-        r.put("previousFundingTimestamp", f.lastSettledRate() == null ? "" : ms(f.currentPeriodStart()));
+        r.put("previousFundingRate", dec(f.rate()));
+        r.put("previousFundingTimestamp", ms(f.updatedAt()));
         r.put("premiumIndexTimestamp", ms(f.updatedAt()));
         return r;
     }
@@ -121,7 +144,6 @@ final class EdgexMarketViews {
         r.put("interestRate", "0");
         r.put("predictedFundingRate", "0");
         r.put("fundingRateIntervalMin", Integer.toString(c.fundingRateIntervalMin()));
-        r.put("starkExFundingIndex", "0");
         return r;
     }
 

@@ -84,6 +84,14 @@ public final class EdgexOrderCheck {
     }
 
     private void checkSizeAndPrice(CreateOrder o, EdgexContract c, BigDecimal ref) {
+        // The gates the contract publishes (enableTrade, enableOpenPosition); the refusal codes are the emulator's own.
+        if (!c.spec().enableTrade()) {
+            throw EdgexError.business(Codes.CONTRACT_TRADE_DISABLED, "contract " + c.contractName() + " is not tradable");
+        }
+        if (!c.spec().enableOpenPosition() && !o.reduceOnly()) {
+            throw EdgexError.business(Codes.CONTRACT_OPEN_POSITION_DISABLED, "contract " + c.contractName()
+                    + " is closed to new positions: only reduce-only orders");
+        }
         if (o.size().signum() <= 0 || !isMultiple(o.size(), c.market().stepSize())) {
             throw EdgexError.business(Codes.INVALID_ORDER_SIZE, "size " + o.size() + " is not a positive multiple of stepSize "
                     + c.market().stepSize(), Map.of("size", o.size().toPlainString(), "stepSize", c.market().stepSize().toPlainString()));
@@ -93,9 +101,19 @@ public final class EdgexOrderCheck {
             throw EdgexError.business(Codes.INVALID_ORDER_SIZE, "size " + o.size() + " is outside [" + c.market().minSize()
                     + ", " + (max == null ? "∞" : max) + "]", Map.of("size", o.size().toPlainString()));
         }
+        BigDecimal buyCap = ref.multiply(BigDecimal.ONE.add(c.buyBandRatio()));
+        BigDecimal sellFloor = ref.multiply(BigDecimal.ONE.subtract(c.sellBandRatio()));
         if (o.isMarket()) {
             if (o.price().signum() != 0) {
                 throw EdgexError.badRequest("a MARKET order carries price \"0\", got " + o.price());
+            }
+            // The SDK signs a MARKET BUY at oracle × 10 and a SELL at one tick (edgex_sdk/client.py): the signed worst
+            // price must reach past the band, or the order could never fill as a market order.
+            BigDecimal worst = o.l2Price();
+            if (o.side() == OrderSide.BUY ? worst.compareTo(buyCap) < 0 : worst.compareTo(sellFloor) > 0) {
+                throw EdgexError.business(Codes.INVALID_ORDER_PRICE, "MARKET " + o.side() + " signed at " + worst.toPlainString()
+                        + " does not reach past the oracle band (SDK: BUY at oracle × 10, SELL at tickSize)",
+                        Map.of("l2Price", worst.toPlainString(), "oraclePrice", EdgexJson.dec(ref)));
             }
             return;
         }
@@ -103,10 +121,13 @@ public final class EdgexOrderCheck {
             throw EdgexError.business(Codes.INVALID_ORDER_PRICE, "price " + o.price() + " is not a positive multiple of tickSize "
                     + c.market().tickSize(), Map.of("price", o.price().toPlainString(), "tickSize", c.market().tickSize().toPlainString()));
         }
-        BigDecimal deviation = o.price().subtract(ref).abs().divide(ref, 18, RoundingMode.HALF_EVEN);
-        if (deviation.compareTo(EdgexContract.PRICE_BAND_RATIO) > 0) {
-            throw EdgexError.business(Codes.ORDER_PRICE_OUT_OF_RANGE, "price " + o.price() + " is more than "
-                    + EdgexContract.PRICE_BAND_RATIO + " away from the oracle price " + ref,
+        // One-sided band, as the published names say: a BUY at most oracle × (1 + maxOrderBuyPriceRatio), a SELL at
+        // least oracle × (1 − minOrderSellPriceRatio) (OpenAPI "compared to oracle price"; the exact rule is unpublished).
+        boolean outside = o.side() == OrderSide.BUY ? o.price().compareTo(buyCap) > 0 : o.price().compareTo(sellFloor) < 0;
+        if (outside) {
+            String ratio = EdgexJson.dec(o.side() == OrderSide.BUY ? c.buyBandRatio() : c.sellBandRatio());
+            throw EdgexError.business(Codes.ORDER_PRICE_OUT_OF_RANGE, o.side() + " price " + o.price()
+                    + " is beyond the oracle band (ratio " + ratio + ") of the oracle price " + EdgexJson.dec(ref),
                     Map.of("price", o.price().toPlainString(), "oraclePrice", EdgexJson.dec(ref)));
         }
     }

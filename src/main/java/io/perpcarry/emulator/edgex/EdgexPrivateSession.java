@@ -32,19 +32,27 @@ final class EdgexPrivateSession extends EdgexSocket {
     }
 
     @Override
-    void onMessage(String type, JsonNode msg) {
-        sendError("INVALID_MESSAGE", "the private stream takes no subscriptions");
+    void onMessage(String type, JsonNode msg, String raw) {
+        sendError("INVALID_MESSAGE", "the private stream takes no subscriptions", raw);
     }
 
-    /** Sends one event; {@code groups} maps a group name to its items. */
-    void push(String event, Map<String, ArrayNode> groups) {
+    /**
+     * Sends one event; {@code groups} maps a group name to its items. As recorded live (ws_private_trade_event.json):
+     * {@code version} an increasing integer, {@code time} integer ms, {@code accountId} 0, and only the groups the
+     * event carries.
+     */
+    void push(String event, Map<String, ArrayNode> groups, long nowMs) {
         ObjectNode f = EdgexJson.object().put("type", "trade-event");
         ObjectNode content = f.putObject("content");
         content.put("event", event);
-        content.put("version", Long.toString(version.incrementAndGet()));
+        content.put("version", version.incrementAndGet());
+        content.put("time", nowMs);
+        content.put("accountId", 0);
         ObjectNode data = content.putObject("data");
         for (String g : GROUPS) {
-            data.set(g, groups.getOrDefault(g, EdgexJson.array()));
+            if (groups.containsKey(g)) {
+                data.set(g, groups.get(g));
+            }
         }
         for (String g : groups.keySet()) {
             if (!data.has(g)) {

@@ -2,6 +2,7 @@ package io.perpcarry.emulator.edgex;
 
 import static io.perpcarry.emulator.edgex.EdgexJson.dec;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.perpcarry.crypto.edgex.EdgexDomain;
 import io.perpcarry.emulator.engine.Exchange;
+import io.perpcarry.emulator.engine.FundingEstimate;
 import io.perpcarry.emulator.engine.FundingSettlement;
 
 /** {@code /api/v2/public/...}: server time, metadata, ticker, depth, funding (edgex.md §3). */
@@ -34,10 +36,16 @@ final class EdgexPublicHandlers {
         rest.publicGet("funding/getFundingRatePage", this::fundingPage);
     }
 
+    /** The recorded v2 answer names it {@code serverTime} (the older docs say {@code timeMillis}; the live capture wins). */
     private JsonNode serverTime(EdgexCall call) {
-        return EdgexJson.object().put("timeMillis", Long.toString(call.nowMs()));
+        return EdgexJson.object().put("serverTime", Long.toString(call.nowMs()));
     }
 
+    /**
+     * {@code getMetaData} with the v2 key set of the recorded mainnet row (captures/edgex/GET_api_v2_public_meta_getMetaData
+     * .json: no starkEx* keys, contract resolution in decimal, coin resolution in 0x-hex, base coins with null assetId
+     * and resolution). {@code global} keeps the chain id and contract address the SDK signs with (order/client.py).
+     */
     JsonNode metaData() {
         ObjectNode data = EdgexJson.object();
         ObjectNode global = data.putObject("global");
@@ -49,31 +57,35 @@ final class EdgexPublicHandlers {
         global.put("contractAddress", domain.verifyingContract().toString().toLowerCase());
         global.put("maintenanceReason", "");
         ArrayNode coins = data.putArray("coinList");
-        coins.add(coin(Long.toString(EdgexContract.QUOTE_COIN_ID), EdgexContract.QUOTE_COIN_NAME, "0.000001",
-                EdgexContract.QUOTE_RESOLUTION.toString()));
+        ObjectNode quote = coin(Long.toString(EdgexContract.QUOTE_COIN_ID), EdgexContract.QUOTE_COIN_NAME, "0.000001");
+        quote.put("assetId", "0x2ce625e94458d39dd0bf3b45a843544dd4a14b8169045a3a3d15aa564b936c5"); // recorded USDC
+        quote.put("resolution", "0x" + EdgexContract.QUOTE_RESOLUTION.toString(16));
+        coins.add(quote);
         for (EdgexContract c : contracts.all()) {
-            coins.add(coin(Long.toString(c.baseCoinId()), c.symbol(), dec(c.market().stepSize()), c.resolution().toString()));
+            ObjectNode base = coin(Long.toString(c.baseCoinId()), c.baseCoinName(), dec(c.market().stepSize()));
+            base.putNull("assetId");
+            base.putNull("resolution");
+            coins.add(base);
         }
         ArrayNode list = data.putArray("contractList");
         contracts.all().forEach(c -> list.add(contract(c)));
+        data.putObject("multiChain").putArray("chainList");
         return data;
     }
 
-    private static ObjectNode coin(String id, String name, String step, String resolution) {
+    private static ObjectNode coin(String id, String name, String step) {
         ObjectNode n = EdgexJson.object();
         n.put("coinId", id);
         n.put("coinName", name);
         n.put("stepSize", step);
         n.put("showStepSize", step);
-        n.put("iconUrl", "");
-        n.putNull("starkExAssetId");
-        n.putNull("starkExResolution");
-        n.put("resolution", resolution);
+        n.put("iconUrl", "https://static.edgex.exchange/icons/coin/" + name + ".png");
         return n;
     }
 
     private static ObjectNode contract(EdgexContract c) {
         var m = c.market();
+        var spec = c.spec();
         ObjectNode n = EdgexJson.object();
         n.put("contractId", c.id());
         n.put("contractName", c.contractName());
@@ -83,55 +95,75 @@ final class EdgexPublicHandlers {
         n.put("stepSize", dec(m.stepSize()));
         n.put("minOrderSize", dec(m.minSize()));
         n.put("maxOrderSize", m.maxSize() == null ? "" : dec(m.maxSize()));
-        n.put("maxOrderBuyPriceRatio", dec(EdgexContract.PRICE_BAND_RATIO));
-        n.put("minOrderSellPriceRatio", dec(EdgexContract.PRICE_BAND_RATIO));
-        n.put("maxPositionSize", m.maxSize() == null ? "" : dec(m.maxSize()));
+        n.put("maxOrderBuyPriceRatio", dec(c.buyBandRatio()));
+        n.put("minOrderSellPriceRatio", dec(c.sellBandRatio()));
+        n.put("maxPositionSize", m.maxSize() == null ? "" : dec(m.maxSize().multiply(BigDecimal.valueOf(3))));
+        n.put("maxMarketPositionSize", m.maxSize() == null ? "" : dec(m.maxSize()));
         ArrayNode tiers = n.putArray("riskTierList");
         ObjectNode tier = tiers.addObject();
         tier.put("tier", 1);
         tier.put("positionValueUpperBound", "1000000000");
         tier.put("maxLeverage", Integer.toString(m.maxLeverage()));
         tier.put("maintenanceMarginRate", dec(m.maintenanceMarginFraction()));
-        tier.put("starkExRisk", "0");
-        tier.put("starkExUpperBound", "0");
+        tier.put("risk", "0");
+        tier.put("upperBound", "0");
         n.put("defaultTakerFeeRate", dec(m.takerFee()));
         n.put("defaultMakerFeeRate", dec(m.makerFee()));
         n.put("defaultLeverage", Integer.toString(m.defaultLeverage()));
-        n.put("liquidateFeeRate", "0");
-        n.put("enableTrade", true);
-        n.put("enableDisplay", true);
-        n.put("enableOpenPosition", true);
-        n.put("fundingInterestRate", "0");
-        n.put("fundingImpactMarginNotional", "0");
-        if (c.spec().funding() != null && c.spec().funding().max() != null) {
-            n.put("fundingMaxRate", dec(c.spec().funding().max()));
-            n.put("fundingMinRate", dec(c.spec().funding().min()));
+        n.put("liquidateFeeRate", "0.01");
+        n.put("tpslSpreadProtectionThreshold", "0.03");
+        n.put("enableTrade", spec.enableTrade());
+        n.put("enableDisplay", spec.enableDisplay());
+        n.put("enableOpenPosition", spec.enableOpenPosition());
+        n.put("fundingInterestRate", "0.0003");
+        n.put("fundingImpactMarginNotional", "10");
+        if (spec.funding() != null && spec.funding().max() != null) {
+            n.put("fundingMaxRate", dec(spec.funding().max()));
+            n.put("fundingMinRate", dec(spec.funding().min()));
         } else {
-            n.put("fundingMaxRate", "");
-            n.put("fundingMinRate", "");
+            n.put("fundingMaxRate", "0.004");
+            n.put("fundingMinRate", "-0.004");
         }
         n.put("fundingRateIntervalMin", Integer.toString(c.fundingRateIntervalMin()));
-        n.put("displayDigitMerge", "");
+        n.put("fundingQuoteImpactMarginNotional", "10");
+        n.put("displayDigitMerge", dec(m.tickSize()));
         n.put("displayMaxLeverage", Integer.toString(m.maxLeverage()));
         n.put("displayMinLeverage", "1");
         n.put("displayNewIcon", false);
         n.put("displayHotIcon", false);
-        n.put("matchServerName", "emulator");
-        n.put("starkExSyntheticAssetId", "");
-        n.put("starkExResolution", "");
-        n.put("starkExOraclePriceQuorum", "");
-        n.putArray("starkExOraclePriceSignedAssetId");
-        n.putArray("starkExOraclePriceSigner");
-        n.put("resolution", "0x" + c.resolution().toString(16));
+        n.put("matchServerName", "edgex-match-server");
+        n.put("syntheticAssetId", "0x" + java.util.HexFormat.of().formatHex(
+                (c.baseCoinName() + "USD").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        n.put("resolution", c.resolution().toString()); // decimal for contracts (recorded v2)
+        n.put("oraclePriceQuorum", "1");
+        n.putArray("oraclePriceSignedAssetIds").add(c.baseCoinName() + "USD");
+        n.putArray("oraclePriceSigners");
+        n.put("openSizeReduceRatio", "0.99");
+        n.put("isStock", false);
+        n.put("isFx", false);
         return n;
     }
 
+    /**
+     * One contract per call: with no {@code contractId}, a comma list or an unknown id the venue answers SUCCESS with
+     * {@code []} (three live observations, captures/edgex/GET_api_v2_public_quote_getTicker.json notes).
+     */
     private JsonNode ticker(EdgexCall call) {
         ArrayNode out = EdgexJson.array();
-        for (EdgexContract c : contracts.select(EdgexParams.queryList(call.query(), "contractId"))) {
-            out.add(EdgexMarketViews.ticker(c, exchange.stats(c.symbol()), exchange.funding(c.symbol())));
-        }
+        String id = call.query().getOrDefault("contractId", "");
+        known(id).ifPresent(c -> out.add(EdgexMarketViews.ticker(c, exchange.stats(c.symbol()), exchange.funding(c.symbol()))));
         return out;
+    }
+
+    private java.util.Optional<EdgexContract> known(String id) {
+        if (id.isBlank() || id.contains(",")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(contracts.byId(id));
+        } catch (EdgexError e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private JsonNode depth(EdgexCall call) {
@@ -140,20 +172,42 @@ final class EdgexPublicHandlers {
         return EdgexJson.array().add(EdgexMarketViews.depthSnapshot(c, level, exchange.book(c.symbol(), level)));
     }
 
-    /** The venue accepts only 15 and 200 (edgex.md §3.4). */
+    /** The venue accepts only 15 and 200; anything else is INVALID_DEPTH_LEVEL on HTTP 200 (recorded errors.json). */
     static int depthLevel(String text) {
         if (!text.equals("15") && !text.equals("200")) {
-            throw EdgexError.badRequest("level must be 15 or 200: " + text);
+            throw EdgexError.business(EdgexError.Codes.INVALID_DEPTH_LEVEL, "depth level only support 15 and 200");
         }
         return Integer.parseInt(text);
     }
 
+    /** A comma list is accepted (SDK funding/client.py); an unknown id just has no row (recorded note). */
     private JsonNode latestFunding(EdgexCall call) {
         ArrayNode out = EdgexJson.array();
-        for (EdgexContract c : contracts.select(EdgexParams.queryList(call.query(), "contractId"))) {
-            out.add(EdgexMarketViews.latestFunding(c, exchange.funding(c.symbol()), exchange.stats(c.symbol())));
+        List<String> ids = EdgexParams.queryList(call.query(), "contractId");
+        List<EdgexContract> wanted = ids.isEmpty() ? contracts.all()
+                : ids.stream().map(this::known).flatMap(java.util.Optional::stream).toList();
+        for (EdgexContract c : wanted) {
+            out.add(latestFunding(exchange, c));
         }
         return out;
+    }
+
+    static ObjectNode latestFunding(Exchange exchange, EdgexContract c) {
+        return EdgexMarketViews.latestFunding(c, exchange.funding(c.symbol()), exchange.stats(c.symbol()),
+                lastFixedRate(exchange, c));
+    }
+
+    /**
+     * The rate fixed at the last settlement: the engine's last settled rate, else the newest (backfilled) history
+     * row, else 0 for a market that has never settled.
+     */
+    static BigDecimal lastFixedRate(Exchange exchange, EdgexContract c) {
+        FundingEstimate f = exchange.funding(c.symbol());
+        if (f.lastSettledRate() != null) {
+            return f.lastSettledRate();
+        }
+        List<FundingSettlement> last = exchange.fundingHistory(c.symbol(), null, f.nextFundingTime(), 1);
+        return last.isEmpty() ? BigDecimal.ZERO : last.get(0).rate();
     }
 
     private JsonNode fundingPage(EdgexCall call) {

@@ -38,10 +38,10 @@ final class EdgexPublicSession extends EdgexSocket {
     }
 
     @Override
-    void onMessage(String type, JsonNode msg) {
+    void onMessage(String type, JsonNode msg, String raw) {
         String channel = msg.path("channel").asText("");
         switch (type) {
-            case "subscribe" -> subscribe(channel);
+            case "subscribe" -> subscribe(channel, raw);
             case "unsubscribe" -> {
                 subscribed.remove(channel);
                 synchronized (this) {
@@ -49,20 +49,21 @@ final class EdgexPublicSession extends EdgexSocket {
                 }
                 send(EdgexJson.object().put("type", "unsubscribed").put("channel", channel));
             }
-            default -> sendError("INVALID_MESSAGE", "unknown message type: " + type);
+            default -> sendError("INVALID_MESSAGE", "unknown message type: " + type, raw);
         }
     }
 
-    private void subscribe(String channel) {
+    private void subscribe(String channel, String raw) {
         EdgexQuoteChannels.Parsed p;
         try {
             p = channels.parse(channel);
         } catch (EdgexError e) {
-            sendError(e.code(), e.msg());
+            sendError(e.code(), e.msg(), raw);
             return;
         }
         subscribed.add(channel);
-        send(EdgexJson.object().put("type", "subscribed").put("channel", channel));
+        // The live venue echoes the request as a JSON string (recorded ws_control_frames.json).
+        send(EdgexJson.object().put("type", "subscribed").put("channel", channel).put("request", raw));
         if (p.kind() == EdgexQuoteChannels.Kind.DEPTH) {
             OrderBookSnapshot book = channels.book(p.contracts().get(0), p.level());
             pushDepth(channel, p.contracts().get(0), p.level(), book);
@@ -71,7 +72,11 @@ final class EdgexPublicSession extends EdgexSocket {
         }
     }
 
-    /** A book changed: SNAPSHOT the first time, then CHANGED frames with the differing levels. */
+    /**
+     * A book changed: SNAPSHOT the first time, then CHANGED frames with the differing levels. As recorded live
+     * (ws_depth.json): {@code content.dataType} "Snapshot" then lower-case "changed", and each frame's startVersion
+     * equals the previous frame's endVersion.
+     */
     synchronized void pushDepth(String channel, EdgexContract c, int level, OrderBookSnapshot book) {
         List<BookLevel> bids = book.bids().subList(0, Math.min(level, book.bids().size()));
         List<BookLevel> asks = book.asks().subList(0, Math.min(level, book.asks().size()));
@@ -80,20 +85,20 @@ final class EdgexPublicSession extends EdgexSocket {
         ObjectNode depth;
         String dataType;
         if (before == null) {
-            depth = EdgexMarketViews.depth(c, level, "SNAPSHOT", book.version(), book.version(), bids, asks);
+            depth = EdgexMarketViews.depthSnapshot(c, level, book);
             dataType = "Snapshot";
         } else {
             if (book.version() <= before.version()) {
                 return;
             }
-            depth = EdgexMarketViews.depth(c, level, "CHANGED", before.version() + 1, book.version(),
+            depth = EdgexMarketViews.depth(c, level, "CHANGED", before.version(), book.version(),
                     List.of(), List.of());
             depth.set("bids", diff(before.bids(), now.bids()));
             depth.set("asks", diff(before.asks(), now.asks()));
             if (depth.get("bids").isEmpty() && depth.get("asks").isEmpty()) {
                 return; // nothing visible at this depth moved; the next frame's versions cover these
             }
-            dataType = "Changed";
+            dataType = "changed";
         }
         depthSent.put(channel, now);
         send(EdgexQuoteChannels.frame(channel, dataType, EdgexJson.array().add(depth)));

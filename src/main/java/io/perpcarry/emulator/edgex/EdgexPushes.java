@@ -58,7 +58,7 @@ final class EdgexPushes implements EngineListener {
                 }
             }
         }
-        publish(c, "ticker", () -> channels.ticker(c));
+        publish(c, "ticker", () -> channels.ticker(c, false));
     }
 
     @Override
@@ -84,7 +84,7 @@ final class EdgexPushes implements EngineListener {
             for (String ch : s.subscriptions()) {
                 if (ch.equals(kind + "." + c.id()) || ch.startsWith(kind + ".all")) {
                     built = built == null ? item.get() : built;
-                    s.send(EdgexQuoteChannels.frame(ch, "Changed", EdgexJson.array().add(built)));
+                    s.send(EdgexQuoteChannels.frame(ch, "changed", EdgexJson.array().add(built)));
                 }
             }
         }
@@ -98,7 +98,7 @@ final class EdgexPushes implements EngineListener {
         ArrayNode open = EdgexJson.array();
         exchange.openOrders(s.account().accountId(), null).forEach(o -> open.add(orders.view(o)));
         g.put("order", open);
-        s.push("Snapshot", g);
+        s.push("Snapshot", g, System.currentTimeMillis());
     }
 
     @Override
@@ -146,7 +146,7 @@ final class EdgexPushes implements EngineListener {
         for (EdgexPrivateSession s : streams.privateSessions) {
             if (s.account().accountId() == accountId && !s.isClosed()) {
                 built = built == null ? groups.get() : built;
-                s.push(event, built);
+                s.push(event, built, System.currentTimeMillis());
             }
         }
     }

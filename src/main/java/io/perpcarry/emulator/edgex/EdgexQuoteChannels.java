@@ -40,20 +40,20 @@ final class EdgexQuoteChannels {
                 if (p.length != 3) {
                     break;
                 }
-                return new Parsed(Kind.DEPTH, List.of(contracts.byId(p[1])), EdgexPublicHandlers.depthLevel(p[2]));
+                return new Parsed(Kind.DEPTH, List.of(contract(p[1])), EdgexPublicHandlers.depthLevel(p[2]));
             case "ticker":
                 if (p.length == 2 || (p.length == 3 && p[1].equals("all") && p[2].equals("1s"))) {
-                    return new Parsed(Kind.TICKER, p[1].equals("all") ? contracts.all() : List.of(contracts.byId(p[1])), 0);
+                    return new Parsed(Kind.TICKER, p[1].equals("all") ? contracts.all() : List.of(contract(p[1])), 0);
                 }
                 break;
             case "fundingRate":
                 if (p.length == 2) {
-                    return new Parsed(Kind.FUNDING, p[1].equals("all") ? contracts.all() : List.of(contracts.byId(p[1])), 0);
+                    return new Parsed(Kind.FUNDING, p[1].equals("all") ? contracts.all() : List.of(contract(p[1])), 0);
                 }
                 break;
             case "trades":
                 if (p.length == 2) {
-                    return new Parsed(Kind.TRADES, List.of(contracts.byId(p[1])), 0);
+                    return new Parsed(Kind.TRADES, List.of(contract(p[1])), 0);
                 }
                 break;
             case "metadata":
@@ -64,7 +64,16 @@ final class EdgexQuoteChannels {
             default:
                 break;
         }
-        throw EdgexError.business(Codes.INVALID_PARAMETER, "invalid channel:" + channel);
+        throw EdgexError.business(Codes.INVALID_PARAMETER, "invalid channel : " + channel);
+    }
+
+    /** The gateway's refusal of an unknown contract, as recorded: GATEWAY_INVALID_CONTRACT_ID "invalid contractId : id". */
+    private EdgexContract contract(String id) {
+        try {
+            return contracts.byId(id);
+        } catch (EdgexError e) {
+            throw EdgexError.business(Codes.GATEWAY_INVALID_CONTRACT_ID, "invalid contractId : " + id);
+        }
     }
 
     OrderBookSnapshot book(EdgexContract c, int level) {
@@ -75,7 +84,7 @@ final class EdgexQuoteChannels {
     ArrayNode snapshot(Parsed p) {
         ArrayNode data = EdgexJson.array();
         switch (p.kind()) {
-            case TICKER -> p.contracts().forEach(c -> data.add(ticker(c)));
+            case TICKER -> p.contracts().forEach(c -> data.add(ticker(c, true)));
             case FUNDING -> p.contracts().forEach(c -> data.add(funding(c)));
             case TRADES -> exchange.recentTrades(p.contracts().get(0).symbol(), 50)
                     .forEach(t -> data.add(trade(p.contracts().get(0), t)));
@@ -89,12 +98,14 @@ final class EdgexQuoteChannels {
         return data;
     }
 
-    ObjectNode ticker(EdgexContract c) {
-        return EdgexMarketViews.ticker(c, exchange.stats(c.symbol()), exchange.funding(c.symbol()));
+    /** A ticker record; best bid/ask only for a snapshot ({@code withBbo}), as live changed frames omit them. */
+    ObjectNode ticker(EdgexContract c, boolean withBbo) {
+        return EdgexMarketViews.wsTicker(c, exchange.stats(c.symbol()), exchange.funding(c.symbol()),
+                withBbo ? exchange.book(c.symbol(), 1) : null);
     }
 
     ObjectNode funding(EdgexContract c) {
-        return EdgexMarketViews.latestFunding(c, exchange.funding(c.symbol()), exchange.stats(c.symbol()));
+        return EdgexPublicHandlers.latestFunding(exchange, c);
     }
 
     static ObjectNode trade(EdgexContract c, Trade t) {
@@ -110,6 +121,7 @@ final class EdgexQuoteChannels {
         n.put("takerAccountId", Long.toString(takerBuys ? t.buyerAccountId() : t.sellerAccountId()));
         n.put("makerAccountId", Long.toString(takerBuys ? t.sellerAccountId() : t.buyerAccountId()));
         n.put("contractId", c.id());
+        n.put("contractName", c.contractName());
         n.put("isBestMatch", true);
         n.put("isBuyerMaker", !takerBuys);
         return n;

@@ -1,6 +1,7 @@
 package io.perpcarry.emulator.edgex;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,28 +68,41 @@ abstract class EdgexSocket {
         ws.close();
     }
 
+    /**
+     * The first frame of every connection: {@code {"sid":…,"type":"connected"}}, the private one with {@code time}
+     * (recorded ws_control_frames.json and the V2 private WS doc).
+     */
+    void sendConnected(Long timeMsOrNull) {
+        ObjectNode f = EdgexJson.object().put("sid", UUID.randomUUID().toString()).put("type", "connected");
+        if (timeMsOrNull != null) {
+            f.put("time", Long.toString(timeMsOrNull));
+        }
+        send(f);
+    }
+
     private void onText(String text) {
         JsonNode msg;
         try {
             msg = EdgexJson.MAPPER.readTree(text);
         } catch (Exception e) {
-            sendError("INVALID_MESSAGE", "message is not JSON");
+            sendError("INVALID_MESSAGE", "message is not JSON", text);
             return;
         }
         String type = msg.path("type").asText("");
         switch (type) {
             case "ping" -> send(EdgexJson.object().put("type", "pong").put("time", msg.path("time").asText("")));
             case "pong" -> unansweredPings.set(0);
-            default -> onMessage(type, msg);
+            default -> onMessage(type, msg, text);
         }
     }
 
-    void sendError(String code, String msg) {
-        ObjectNode f = EdgexJson.object().put("type", "error");
+    /** {@code {"type":"error","request":"<the request as a JSON string>","content":{code,msg}}} (recorded). */
+    void sendError(String code, String msg, String request) {
+        ObjectNode f = EdgexJson.object().put("type", "error").put("request", request);
         f.putObject("content").put("code", code).put("msg", msg);
         send(f);
     }
 
-    /** A message other than ping/pong. */
-    abstract void onMessage(String type, JsonNode msg);
+    /** A message other than ping/pong; {@code raw} is its text, echoed in {@code request}. */
+    abstract void onMessage(String type, JsonNode msg, String raw);
 }

@@ -119,7 +119,11 @@ final class EdgexStreams {
     private void openPublic(RoutingContext ctx) {
         log.record(VenueId.EDGEX, "GET", PUBLIC_PATH, null, null, null);
         HttpConnection conn = ctx.request().connection();
-        ctx.request().toWebSocket().onSuccess(ws -> publicSessions.add(new EdgexPublicSession(ws, conn, channels)))
+        ctx.request().toWebSocket().onSuccess(ws -> {
+                    EdgexPublicSession s = new EdgexPublicSession(ws, conn, channels);
+                    s.sendConnected(null);
+                    publicSessions.add(s);
+                })
                 .onFailure(e -> LOG.warn("public WebSocket upgrade failed: {}", e.toString()));
     }
 
@@ -150,6 +154,7 @@ final class EdgexStreams {
         EdgexAccount a = account;
         ctx.request().toWebSocket().onSuccess(ws -> {
             EdgexPrivateSession s = new EdgexPrivateSession(ws, conn, a);
+            s.sendConnected(engine.clock().millis());
             privateSessions.add(s);
             pushes.snapshot(s);
         }).onFailure(e -> LOG.warn("private WebSocket upgrade failed: {}", e.toString()));

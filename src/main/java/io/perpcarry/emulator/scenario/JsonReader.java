@@ -57,6 +57,19 @@ public final class JsonReader {
         }
     }
 
+    /** An optional boolean; {@code absent} when the key is missing. */
+    public Boolean boolOr(String name, boolean absent) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            return absent;
+        }
+        if (!v.isBoolean()) {
+            problem(name, "must be true or false");
+            return null;
+        }
+        return v.booleanValue();
+    }
+
     private JsonNode required(String name) {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {

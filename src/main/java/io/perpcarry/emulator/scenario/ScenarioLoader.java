@@ -222,7 +222,8 @@ public final class ScenarioLoader {
     private static EdgexMarketSpec edgexMarket(JsonReader e) {
         e.rejectUnknown(Set.of("contractId", "contractName", "tickSize", "stepSize", "minOrderSize", "maxOrderSize",
                 "resolution", "takerFee", "makerFee", "fundingRateIntervalMin", "maxLeverage",
-                "maintenanceMarginRate", "basisBps", "funding"));
+                "maintenanceMarginRate", "basisBps", "funding", "baseCoinName", "maxOrderBuyPriceRatio",
+                "minOrderSellPriceRatio", "enableTrade", "enableDisplay", "enableOpenPosition"));
         String contractId = e.string("contractId");
         if (contractId != null && !DIGITS.matcher(contractId).matches()) {
             e.problem("contractId", "must be a positive int64 written as a decimal string, was \"" + contractId + "\"");
@@ -263,8 +264,19 @@ public final class ScenarioLoader {
                 || mmr == null || basis == null || funding == null) {
             return null;
         }
+        String baseCoinName = e.has("baseCoinName") ? e.string("baseCoinName") : null;
+        BigDecimal buyBand = e.has("maxOrderBuyPriceRatio") ? e.fraction("maxOrderBuyPriceRatio")
+                : EdgexMarketSpec.DEFAULT_PRICE_BAND_RATIO;
+        BigDecimal sellBand = e.has("minOrderSellPriceRatio") ? e.fraction("minOrderSellPriceRatio")
+                : EdgexMarketSpec.DEFAULT_PRICE_BAND_RATIO;
+        Boolean trade = e.boolOr("enableTrade", true);
+        Boolean display = e.boolOr("enableDisplay", true);
+        Boolean open = e.boolOr("enableOpenPosition", true);
+        if (buyBand == null || sellBand == null || trade == null || display == null || open == null) {
+            return null;
+        }
         return new EdgexMarketSpec(contractId, contractName, tick, step, min, max, resolution, taker, maker, interval,
-                maxLeverage, mmr, basis, funding);
+                maxLeverage, mmr, basis, funding, baseCoinName, buyBand, sellBand, trade, display, open);
     }
 
     private static BigDecimal fee(JsonReader r, String name) {

@@ -147,7 +147,9 @@ public final class EdgexConnector implements VenueConnector {
         streams = st;
     }
 
-    /** Every tradable *USD contract. 1 request when the cached metadata is older than its TTL, else 0. */
+    /**
+     * Every offered contract quoted in the configured coin (USDC), including those closed to new positions
+     * ({@link MarketSpec#closedToOpening()}): ranking must leave those out. 1 request when the cached metadata is older than its TTL, else 0. */
     @Override
     public Map<String, MarketSpec> markets() {
         return catalog().markets().values().stream()
@@ -165,11 +167,17 @@ public final class EdgexConnector implements VenueConnector {
         if (wanted.isEmpty()) {
             return Map.of();
         }
+        // A comma list is how the SDK calls it (funding/client.py); 173 ids in one call were seen to work.
         String ids = wanted.stream().map(EdgexMarket::contractId).collect(Collectors.joining(","));
         JsonNode data = rest.publicGet("funding/getLatestFundingRate", Map.of("contractId", ids));
-        Map<String, FundingQuote> quotes = EdgexMapper.fundingQuotes(data, c::byContractId, clock.instant());
+        List<String> noForecast = new ArrayList<>();
+        Map<String, FundingQuote> quotes = EdgexMapper.fundingQuotes(data, c::byContractId, clock.instant(), noForecast);
         quotes.keySet().retainAll(wanted.stream().map(EdgexMarket::symbol).toList());
-        List<String> missing = wanted.stream().map(EdgexMarket::symbol).filter(s -> !quotes.containsKey(s)).toList();
+        if (!noForecast.isEmpty()) {
+            LOG.info("EdgeX getLatestFundingRate has no forecast yet (settlement minute) for {}: left out", noForecast);
+        }
+        List<String> missing = wanted.stream().map(EdgexMarket::symbol)
+                .filter(s -> !quotes.containsKey(s) && !noForecast.contains(s)).toList();
         if (!missing.isEmpty()) {
             LOG.warn("EdgeX getLatestFundingRate had no row for {}: left out", missing);
         }
@@ -177,10 +185,11 @@ public final class EdgexConnector implements VenueConnector {
     }
 
     /**
-     * Funding + book + 24 h volume at a constant count: getLatestFundingRate (1) + getTicker for all contracts
-     * (1, skipped when every streamed ticker is fresh) + metadata when stale (0-1) = at most 3 requests. Books come
-     * only from the depth stream; a symbol without a fresh local book is left out (and logged), because a stale
-     * book must not be ranked. With the stream down or not started, the call fails UNAVAILABLE.
+     * Funding + book + 24 h volume: getLatestFundingRate (1) + one getTicker per contract whose streamed ticker is not
+     * fresh (0-n: the venue answers one {@code contractId} per call, none or a list gives {@code []}) + metadata when
+     * stale (0-1). Books come only from the depth stream. A symbol without a fresh local book, a ticker, an oracle
+     * price (illiquid contracts have none) or a funding forecast is left out and named in the log: one bare contract
+     * never costs the rest of the scan. With the stream down or not started, the call fails UNAVAILABLE.
      */
     @Override
     public Map<String, MarketSnapshot> snapshots(Collection<String> symbols) {
@@ -192,21 +201,24 @@ public final class EdgexConnector implements VenueConnector {
         EdgexCatalog c = catalog();
         List<EdgexMarket> wanted = symbols.stream().distinct().map(c::bySymbol).flatMap(Optional::stream).toList();
         Map<String, FundingQuote> funding = funding(c, wanted);
-        Map<String, EdgexMapper.Ticker> tickers = new LinkedHashMap<>();
-        for (EdgexMarket m : wanted) {
-            st.freshTicker(m.contractId()).ifPresent(t -> tickers.put(m.contractId(), t));
-        }
-        if (tickers.size() < wanted.size()) {
-            tickers.putAll(EdgexMapper.tickers(rest.publicGet("quote/getTicker", Map.of()), clock.instant()));
-        }
         Map<String, MarketSnapshot> out = new LinkedHashMap<>();
         List<String> leftOut = new ArrayList<>();
         for (EdgexMarket m : wanted) {
             Optional<OrderBook> book = st.freshBook(m.contractId(), settings.depthLevel());
-            EdgexMapper.Ticker t = tickers.get(m.contractId());
             FundingQuote f = funding.get(m.symbol());
-            if (book.isEmpty() || t == null || f == null) {
-                leftOut.add(m.symbol() + (book.isEmpty() ? " (no fresh book)" : t == null ? " (no ticker)" : " (no funding)"));
+            if (book.isEmpty() || f == null) {
+                leftOut.add(m.symbol() + (book.isEmpty() ? " (no fresh book)" : " (no funding forecast)"));
+                continue;
+            }
+            EdgexMapper.Ticker t;
+            try {
+                t = st.freshTicker(m.contractId()).orElseGet(() -> restTicker(m));
+            } catch (VenueException e) {
+                leftOut.add(m.symbol() + " (getTicker: " + e.getMessage() + ")");
+                continue;
+            }
+            if (t.oraclePrice().isEmpty()) {
+                leftOut.add(m.symbol() + " (ticker has no oraclePrice: illiquid, cannot be priced)");
                 continue;
             }
             out.put(m.symbol(), new MarketSnapshot(m.spec(), f, book.get(), t.volume24hQuote()));
@@ -292,6 +304,10 @@ public final class EdgexConnector implements VenueConnector {
         EdgexCatalog c = catalog();
         EdgexMarket m = c.bySymbol(order.symbol()).orElseThrow(() -> invalid("EdgeX lists no tradable market "
                 + order.symbol()));
+        if (m.spec().closedToOpening() && !order.reduceOnly()) {
+            throw invalid("EdgeX " + m.contractName() + " is closed to new positions (enableOpenPosition false): only "
+                    + "reduce-only orders are accepted");
+        }
         EdgexDomain domain = c.domain().orElseThrow(() -> Wire.malformed("getMetaData",
                 "global has no usable chain id / contract address: orders cannot be signed"));
         Map<String, Object> body = o.createOrderBody(order, m, domain, oraclePrice(m));
@@ -309,17 +325,24 @@ public final class EdgexConnector implements VenueConnector {
     private BigDecimal oraclePrice(EdgexMarket m) {
         EdgexStreams st = streams;
         if (st != null) {
-            Optional<EdgexMapper.Ticker> t = st.freshTicker(m.contractId());
-            if (t.isPresent()) {
-                return t.get().oraclePrice();
+            Optional<BigDecimal> p = st.freshTicker(m.contractId()).flatMap(EdgexMapper.Ticker::oraclePrice);
+            if (p.isPresent()) {
+                return p.get();
             }
         }
+        return restTicker(m).oraclePrice().orElseThrow(() -> new VenueException(Venue.EDGEX,
+                VenueErrorKind.INVALID_REQUEST, "EdgeX " + m.contractName() + " (" + m.contractId()
+                + ") has no oraclePrice: an illiquid contract cannot be priced for an order"));
+    }
+
+    /** {@code getTicker} for exactly one contract (the SDK's only form: quote/client.py). 1 request. */
+    private EdgexMapper.Ticker restTicker(EdgexMarket m) {
         EdgexMapper.Ticker t = EdgexMapper.tickers(rest.publicGet("quote/getTicker", Map.of("contractId", m.contractId())),
                 clock.instant()).get(m.contractId());
         if (t == null) {
-            throw Wire.malformed("getTicker", "no ticker for " + m.symbol());
+            throw Wire.malformed("getTicker", "no ticker for " + m.contractName() + " (" + m.contractId() + ")");
         }
-        return t.oraclePrice();
+        return t;
     }
 
     /** {@code cancelOrderById}: 1 POST. An order already filled or unknown is REJECTED with EdgeX's result code. */
@@ -428,7 +451,7 @@ public final class EdgexConnector implements VenueConnector {
             if (catalog != seen) {
                 return catalog; // another thread refreshed meanwhile
             }
-            EdgexCatalog fresh = EdgexCatalog.parse(rest.publicGet("meta/getMetaData", Map.of()), settings.quoteSuffix(),
+            EdgexCatalog fresh = EdgexCatalog.parse(rest.publicGet("meta/getMetaData", Map.of()), settings.quoteCoin(),
                     clock.instant());
             catalog = fresh;
             return fresh;

@@ -37,8 +37,12 @@ final class EdgexMapper {
         }
     }
 
-    /** {@code ticker} fields the connector uses: the oracle price (order band) and 24 h quote volume. */
-    record Ticker(String contractId, BigDecimal oraclePrice, BigDecimal volume24hQuote, Instant observedAt) {
+    /**
+     * {@code ticker} fields the connector uses: the oracle price (order band) and 24 h quote volume. Illiquid
+     * contracts omit {@code oraclePrice} (recorded ws_ticker, EURUSDC 30000162), so it is optional here: such a
+     * contract cannot be priced for an order and is left out of snapshots, not the whole venue.
+     */
+    record Ticker(String contractId, Optional<BigDecimal> oraclePrice, BigDecimal volume24hQuote, Instant observedAt) {
     }
 
     /**
@@ -55,11 +59,14 @@ final class EdgexMapper {
     // ---- funding -------------------------------------------------------------------------------------------------
 
     /**
-     * {@code getLatestFundingRate} rows → quotes keyed by symbol. Rows of contracts we do not list (other quote
-     * coins, new listings before the next metadata refresh) are skipped: they cannot be traded yet.
+     * {@code getLatestFundingRate} rows → quotes keyed by symbol, at the rate the NEXT settlement will charge:
+     * {@code forecastFundingRate}. {@code fundingRate} is the last fixed rate, already settled at {@code fundingTime}
+     * (docs/reference/edgex.md "Which funding rate is paid"). A row without a forecast (the venue writes "" at the
+     * settlement minute) is left out and named in {@code noForecast}: ranking the past period's rate instead would be
+     * a silent substitution. Rows of contracts we do not list are skipped: they cannot be traded yet.
      */
     static Map<String, FundingQuote> fundingQuotes(JsonNode data, Function<String, Optional<EdgexMarket>> markets,
-                                                   Instant now) {
+                                                   Instant now, List<String> noForecast) {
         if (!data.isArray()) {
             throw Wire.malformed("getLatestFundingRate", "data is not a list");
         }
@@ -74,10 +81,20 @@ final class EdgexMapper {
             Duration interval = Wire.optText(row, "fundingRateIntervalMin").isPresent()
                     ? Duration.ofMinutes(Wire.integer(row, "fundingRateIntervalMin", where))
                     : m.get().spec().fundingInterval();
-            out.put(m.get().symbol(), new FundingQuote(Venue.EDGEX, m.get().symbol(),
-                    Wire.decimal(row, "fundingRate", where), interval, now));
+            Wire.field(row, "forecastFundingRate", where); // absent (renamed) is malformed; "" is the settlement minute
+            Optional<BigDecimal> forecast = Wire.optDecimal(row, "forecastFundingRate", where);
+            if (forecast.isEmpty()) {
+                noForecast.add(m.get().symbol());
+                continue;
+            }
+            out.put(m.get().symbol(), new FundingQuote(Venue.EDGEX, m.get().symbol(), forecast.get(), interval, now));
         }
         return out;
+    }
+
+    static Map<String, FundingQuote> fundingQuotes(JsonNode data, Function<String, Optional<EdgexMarket>> markets,
+                                                   Instant now) {
+        return fundingQuotes(data, markets, now, new ArrayList<>());
     }
 
     // ---- quotes --------------------------------------------------------------------------------------------------
@@ -96,7 +113,7 @@ final class EdgexMapper {
 
     static Ticker ticker(JsonNode t, Instant now) {
         String where = "ticker";
-        return new Ticker(Wire.text(t, "contractId", where), Wire.decimal(t, "oraclePrice", where),
+        return new Ticker(Wire.text(t, "contractId", where), Wire.optDecimal(t, "oraclePrice", where),
                 Wire.decimal(t, "value", where), now);
     }
 
@@ -232,12 +249,20 @@ final class EdgexMapper {
             BigDecimal filled = Wire.optDecimal(o, "cumFillSize", where).orElse(BigDecimal.ZERO);
             out.add(new OpenOrder(Venue.EDGEX, m.symbol(), Wire.text(o, "id", where),
                     clientOrderId(Wire.optText(o, "clientOrderId").orElse("")), side(Wire.text(o, "side", where)),
-                    Wire.decimal(o, "price", where), size.subtract(filled), Wire.bool(o, "reduceOnly", where)));
+                    Wire.decimal(o, "price", where), size.subtract(filled), reduceOnly(o, where)));
         }
         return out;
     }
 
     /** Our ids are numeric below 2^48; anything else (UI orders, SDK nanosecond ids) was not placed by us: 0. */
+    /**
+     * {@code reduceOnly} of an order row. The recorded V2 doc row of getActiveOrderPage omits it (only the v1 OpenAPI
+     * lists it), so absent reads as false: the flag only labels an order we list or cancel, it sizes nothing.
+     */
+    private static boolean reduceOnly(JsonNode o, String where) {
+        return o.hasNonNull("reduceOnly") && Wire.bool(o, "reduceOnly", where);
+    }
+
     static long clientOrderId(String text) {
         if (text.isEmpty() || text.length() > 15 || !text.chars().allMatch(Character::isDigit)) {
             return 0;

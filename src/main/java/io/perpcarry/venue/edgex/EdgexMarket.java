@@ -9,7 +9,8 @@ import java.math.BigDecimal;
  *
  * @param buyBandRatio  a BUY limit may be at most oracle × (1 + ratio) ({@code maxOrderBuyPriceRatio})
  * @param sellBandRatio a SELL limit may be at least oracle × (1 − ratio) ({@code minOrderSellPriceRatio})
- * @param tradable      {@code enableTrade}; an untradable contract is known (positions map) but not offered
+ * @param tradable      {@code enableTrade && enableDisplay}; otherwise known (positions map) but not offered.
+ *                      {@code enableOpenPosition} is {@link MarketSpec#closedToOpening()}
  */
 record EdgexMarket(MarketSpec spec, String contractName, EdgexContractSpec signing, BigDecimal maxOrderSize,
                    BigDecimal buyBandRatio, BigDecimal sellBandRatio, boolean tradable) {

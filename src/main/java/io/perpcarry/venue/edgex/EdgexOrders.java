@@ -52,7 +52,7 @@ final class EdgexOrders {
             throw invalid(r, "size " + size.toPlainString() + " is above the maximum " + m.maxOrderSize().toPlainString());
         }
         boolean market = r.type() == io.perpcarry.venue.OrderType.MARKET;
-        BigDecimal l2Price = market ? price : withinBand(r, price, m, oraclePrice);
+        BigDecimal l2Price = market ? marketL2Price(r.side(), m, oraclePrice) : withinBand(r, price, m, oraclePrice);
         String clientOrderId = Long.toString(r.clientOrderId());
         SignedEdgexOrder signed;
         try {
@@ -91,6 +91,20 @@ final class EdgexOrders {
         body.put("openTp", null);
         body.put("openSl", null);
         return body;
+    }
+
+    /**
+     * The price a MARKET order is signed at, as the v2 SDK computes it (edgex-python-sdk {@code edgex_sdk/client.py}
+     * {@code create_market_order}): a BUY at oracle × 10 rounded to the tick's decimals, a SELL at one tick. The body
+     * then carries price "0". The caller's price is not used: the venue fills a MARKET order at the book.
+     */
+    static BigDecimal marketL2Price(OrderSide side, EdgexMarket m, BigDecimal oracle) {
+        BigDecimal tick = m.spec().priceTick();
+        if (side == OrderSide.BUY) {
+            return plain(oracle.multiply(BigDecimal.TEN).setScale(Math.max(tick.stripTrailingZeros().scale(), 0),
+                    RoundingMode.HALF_EVEN)); // Python round()
+        }
+        return plain(tick);
     }
 
     static String timeInForce(io.perpcarry.venue.OrderType type) {

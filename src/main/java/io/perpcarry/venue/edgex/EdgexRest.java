@@ -5,6 +5,7 @@ import io.perpcarry.crypto.edgex.EdgexRequestSigner;
 import io.perpcarry.domain.Venue;
 import io.perpcarry.venue.VenueErrorKind;
 import io.perpcarry.venue.VenueException;
+import io.perpcarry.venue.http.HttpReply;
 import io.perpcarry.venue.http.VenueHttp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * EdgeX v2 REST over {@link VenueHttp}: public reads unsigned, private calls with the HMAC headers and
@@ -41,7 +44,11 @@ final class EdgexRest {
     JsonNode publicGet(String relative, Map<String, String> query) {
         String path = PUBLIC + relative;
         count(path);
-        return Wire.data(path, http.get(path, query, Map.of()).body());
+        try {
+            return Wire.data(path, http.get(path, query, Map.of()).body());
+        } catch (VenueException e) {
+            throw withEnvelopeCode(e);
+        }
     }
 
     JsonNode privateGet(String relative, Map<String, String> query) {
@@ -52,7 +59,41 @@ final class EdgexRest {
         count(path);
         // Signed per attempt would be better for retries after a long 429 wait; VenueHttp retries within seconds,
         // well inside the venue's timestamp window.
-        return Wire.data(path, http.get(path, q, s.signGet(path, q).asMap()).body());
+        try {
+            return Wire.data(path, http.get(path, q, s.signGet(path, q).asMap()).body());
+        } catch (VenueException e) {
+            throw withEnvelopeCode(e);
+        }
+    }
+
+    private static final Pattern ENVELOPE_CODE = Pattern.compile("\\{\\s*\"code\"\\s*:\\s*\"([A-Za-z0-9_]+)\"");
+
+    /**
+     * A GET refused with HTTP 400 carries the venue's envelope ({@code code} string, {@code msg}, {@code data:null},
+     * {@code errorParam:{}}; EdgeX OpenAPI "400 Result", recorded errors.json). The shared HTTP layer keeps only the
+     * status; the venue's code is read back from the body it quotes, so logs and classification keep it.
+     */
+    static VenueException withEnvelopeCode(VenueException e) {
+        if (e.kind() != VenueErrorKind.REJECTED || !e.venueCode().map("400"::equals).orElse(false)) {
+            return e;
+        }
+        Matcher m = ENVELOPE_CODE.matcher(e.getMessage());
+        return m.find() ? new VenueException(Venue.EDGEX, VenueErrorKind.REJECTED, e.getMessage(), m.group(1), null, e)
+                : e;
+    }
+
+    /** A POST answered HTTP 400: refused for sure (never UNKNOWN_OUTCOME), with the envelope's code when it has one. */
+    private static VenueException refused(String path, String body) {
+        try {
+            Wire.data(path, body);
+        } catch (VenueException e) {
+            if (e.venueCode().isPresent()) {
+                return e;
+            }
+        }
+        String snippet = body.length() > 200 ? body.substring(0, 200) + "..." : body;
+        return new VenueException(Venue.EDGEX, VenueErrorKind.REJECTED, path + " HTTP 400: " + snippet, "400", null,
+                null);
     }
 
     /**
@@ -84,7 +125,11 @@ final class EdgexRest {
         Map<String, Object> b = new LinkedHashMap<>(body);
         b.put("accountId", accountId.orElseThrow());
         count(path);
-        String reply = http.post(path, "application/json", Wire.write(b), s.signPost(path, b).asMap()).body();
+        HttpReply answer = http.postReadingRefusals(path, "application/json", Wire.write(b), s.signPost(path, b).asMap());
+        if (answer.status() == 400) {
+            throw refused(path, answer.body());
+        }
+        String reply = answer.body();
         try {
             return Wire.data(path, reply);
         } catch (VenueException e) {

@@ -6,7 +6,8 @@ import java.time.Duration;
 /**
  * Connector tuning. Defaults suit production; tests shorten the stream timings.
  *
- * @param quoteSuffix       contract name = symbol + this ("BTCUSD" → "BTC")
+ * @param quoteCoin         the quote coin's {@code coinName} our contracts settle in: "USDC" on v2 mainnet (recorded
+ *                          getMetaData, coin 1000); contracts quoted in another coin are not ours
  * @param metadataTtl       how long getMetaData is trusted before it is read again
  * @param tickerMaxAge      a streamed ticker older than this is read again over REST
  * @param bookMaxAge        a local book whose socket has been silent longer than this is stale
@@ -22,12 +23,12 @@ import java.time.Duration;
  *                          shared http component: the defaults equal the Lighter connector's so neither changes the
  *                          other's deadlines.
  */
-public record EdgexSettings(String quoteSuffix, Duration metadataTtl, Duration tickerMaxAge, Duration bookMaxAge,
+public record EdgexSettings(String quoteCoin, Duration metadataTtl, Duration tickerMaxAge, Duration bookMaxAge,
                             Duration pingInterval, Duration deadAfter, Duration reconnectMin, Duration reconnectMax,
                             int depthLevel, Duration orderExpiry, RetryPolicy readRetry, Duration connectTimeout,
                             Duration responseTimeout) {
 
-    public static final EdgexSettings DEFAULT = new EdgexSettings("USD", Duration.ofMinutes(30), Duration.ofSeconds(10),
+    public static final EdgexSettings DEFAULT = new EdgexSettings("USDC", Duration.ofMinutes(30), Duration.ofSeconds(10),
             Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofMillis(500),
             Duration.ofSeconds(30), 15, Duration.ofDays(22), RetryPolicy.DEFAULT, Duration.ofSeconds(5),
             Duration.ofSeconds(10));
@@ -42,22 +43,22 @@ public record EdgexSettings(String quoteSuffix, Duration metadataTtl, Duration t
     }
 
     public EdgexSettings withStreamTimings(Duration ping, Duration dead, Duration bookAge, Duration reconnectFirst) {
-        return new EdgexSettings(quoteSuffix, metadataTtl, tickerMaxAge, bookAge, ping, dead, reconnectFirst,
+        return new EdgexSettings(quoteCoin, metadataTtl, tickerMaxAge, bookAge, ping, dead, reconnectFirst,
                 reconnectMax, depthLevel, orderExpiry, readRetry, connectTimeout, responseTimeout);
     }
 
     public EdgexSettings withTickerMaxAge(Duration age) {
-        return new EdgexSettings(quoteSuffix, metadataTtl, age, bookMaxAge, pingInterval, deadAfter, reconnectMin,
+        return new EdgexSettings(quoteCoin, metadataTtl, age, bookMaxAge, pingInterval, deadAfter, reconnectMin,
                 reconnectMax, depthLevel, orderExpiry, readRetry, connectTimeout, responseTimeout);
     }
 
     public EdgexSettings withHttpTimeouts(Duration connect, Duration response) {
-        return new EdgexSettings(quoteSuffix, metadataTtl, tickerMaxAge, bookMaxAge, pingInterval, deadAfter,
+        return new EdgexSettings(quoteCoin, metadataTtl, tickerMaxAge, bookMaxAge, pingInterval, deadAfter,
                 reconnectMin, reconnectMax, depthLevel, orderExpiry, readRetry, connect, response);
     }
 
     public EdgexSettings withReadRetry(RetryPolicy policy) {
-        return new EdgexSettings(quoteSuffix, metadataTtl, tickerMaxAge, bookMaxAge, pingInterval, deadAfter,
+        return new EdgexSettings(quoteCoin, metadataTtl, tickerMaxAge, bookMaxAge, pingInterval, deadAfter,
                 reconnectMin, reconnectMax, depthLevel, orderExpiry, policy, connectTimeout, responseTimeout);
     }
 }

@@ -147,7 +147,7 @@ class EdgexFaultsWireTest {
                 + "/_emulator/price")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                 "{\"symbol\":\"BTC\",\"price\":\"101000\"}")));
         assertThat(price.status()).as(price.text()).isEqualTo(200);
-        assertThat(venue.get("/api/v2/public/quote/getTicker?contractId=10000001").data().at("/0/oraclePrice").asText())
+        assertThat(venue.get("/api/v2/public/quote/getTicker?contractId=30000001").data().at("/0/oraclePrice").asText())
                 .isEqualTo("101000");
 
         EdgexTestVenue.Reply bad = venue.send(HttpRequest.newBuilder(URI.create(venue.emulator.baseUrl()
@@ -165,12 +165,12 @@ class EdgexFaultsWireTest {
                 + "/_emulator/book")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                 "{\"venue\":\"EDGEX\",\"symbol\":\"BTC\",\"frozen\":true}")));
         assertThat(frozen.status()).as(frozen.text()).isEqualTo(200);
-        JsonNode before = venue.get("/api/v2/public/quote/getDepth?contractId=10000001&level=15").data().get(0);
+        JsonNode before = venue.get("/api/v2/public/quote/getDepth?contractId=30000001&level=15").data().get(0);
         venue.send(HttpRequest.newBuilder(URI.create(venue.emulator.baseUrl() + "/_emulator/price"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"symbol\":\"BTC\",\"price\":\"101000\"}")));
         venue.mutableClock().advance(Duration.ofSeconds(5));
-        JsonNode after = venue.get("/api/v2/public/quote/getDepth?contractId=10000001&level=15").data().get(0);
+        JsonNode after = venue.get("/api/v2/public/quote/getDepth?contractId=30000001&level=15").data().get(0);
         assertThat(after.get("bids")).isEqualTo(before.get("bids"));
         assertThat(after.get("asks")).isEqualTo(before.get("asks"));
     }

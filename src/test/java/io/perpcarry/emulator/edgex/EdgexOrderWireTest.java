@@ -53,7 +53,7 @@ class EdgexOrderWireTest {
     private JsonNode btcPosition() {
         JsonNode asset = venue.accountAsset(OWN_ACCOUNT, OWN_CREDS);
         for (JsonNode p : asset.get("positionList")) {
-            if (p.get("contractId").asText().equals("10000001")) {
+            if (p.get("contractId").asText().equals("30000001")) {
                 return p;
             }
         }
@@ -69,7 +69,7 @@ class EdgexOrderWireTest {
 
         JsonNode asset = venue.accountAsset(OWN_ACCOUNT, OWN_CREDS);
         JsonNode pa = asset.get("positionAssetList").get(0);
-        assertThat(pa.get("contractId").asText()).isEqualTo("10000001");
+        assertThat(pa.get("contractId").asText()).isEqualTo("30000001");
         assertThat(pa.has("unrealizePnl") && pa.has("liquidatePrice") && pa.has("avgEntryPrice")).isTrue();
         JsonNode coll = asset.get("collateralAssetModelList").get(0);
         BigDecimal equity = new BigDecimal(coll.get("totalEquity").asText());
@@ -189,7 +189,7 @@ class EdgexOrderWireTest {
     void limitFeeBelowTheFeeIsRefused() {
         EdgexOrderSigner signer = EdgexOrderSigner.fromHex(OWN_KEY);
         long expire = venue.expireTimeMs();
-        EdgexContractSpec zeroFee = EdgexContractSpec.of("10000001", "1000", "0x2540be400", "1000000", "0", "0");
+        EdgexContractSpec zeroFee = EdgexContractSpec.of("30000001", "1000", "0x2540be400", "1000000", "0", "0");
         L2OrderFields f = L2OrderFieldDerivation.fromWire(EdgexTestVenue.DOMAIN, zeroFee, signer.address(), OWN_ACCOUNT,
                 OrderSide.BUY, "c-7", L2OrderFieldDerivation.l2Nonce("c-7"), new BigDecimal("0.01"),
                 new BigDecimal("1001.00"), BigDecimal.ZERO, expire, expire + L2OrderFieldDerivation.L2_EXPIRE_OFFSET_MILLIS);
@@ -231,7 +231,7 @@ class EdgexOrderWireTest {
         assertThat(byClient.get("cancelResultMap").elements().next().asText()).isEqualTo("SUCCESS");
 
         JsonNode all = venue.privatePost(OWN_CREDS, "/api/v2/private/order/cancelAllOrder",
-                Map.of("accountId", "20", "filterContractIdList", List.of("10000001"))).data();
+                Map.of("accountId", "20", "filterContractIdList", List.of("30000001"))).data();
         assertThat(all.get("cancelResultMap")).hasSize(1);
         assertThat(venue.privateGet(OWN_CREDS, "/api/v2/private/order/getActiveOrderPage", q("accountId", "20"))
                 .data().get("dataList")).isEmpty();
@@ -244,10 +244,10 @@ class EdgexOrderWireTest {
     @Test
     void leverageSettingIsAppliedAndShown() {
         JsonNode ok = venue.privatePost(OWN_CREDS, "/api/v2/private/account/updateLeverageSetting",
-                Map.of("accountId", "20", "contractId", "10000001", "leverage", "5")).data();
+                Map.of("accountId", "20", "contractId", "30000001", "leverage", "5")).data();
         assertThat(ok.isObject() && ok.isEmpty()).isTrue();
         JsonNode asset = venue.accountAsset(OWN_ACCOUNT, OWN_CREDS);
-        assertThat(asset.at("/account/contractIdToTradeSetting/10000001/maxLeverage").asText()).isEqualTo("5");
+        assertThat(asset.at("/account/contractIdToTradeSetting/30000001/maxLeverage").asText()).isEqualTo("5");
         place(OrderSide.BUY, "0.01", "100100", "l-1");
         JsonNode pa = venue.accountAsset(OWN_ACCOUNT, OWN_CREDS).get("positionAssetList").get(0);
         assertThat(pa.get("maxLeverage").asText()).isEqualTo("5");
@@ -256,7 +256,7 @@ class EdgexOrderWireTest {
         assertThat(im).isEqualByComparingTo(value.abs().divide(BigDecimal.valueOf(5)));
 
         EdgexTestVenue.Reply tooHigh = venue.privatePost(OWN_CREDS, "/api/v2/private/account/updateLeverageSetting",
-                Map.of("accountId", "20", "contractId", "10000001", "leverage", "50"));
+                Map.of("accountId", "20", "contractId", "30000001", "leverage", "50"));
         assertThat(tooHigh.code()).isEqualTo("INVALID_LEVERAGE");
     }
 }

@@ -58,7 +58,7 @@ final class EdgexTestVenue implements AutoCloseable {
     static final long VEC_ACCOUNT = 500000000911321981L;
     static final EdgexApiCredentials VEC_CREDS =
             new EdgexApiCredentials("vec-key", "vec-pass", "0d5c9d8cc5a13cb349a99b89b469a6e3");
-    static final EdgexContractSpec BTC = EdgexContractSpec.of("10000001", "1000", "0x2540be400", "1000000", "0.0005", "0.0002");
+    static final EdgexContractSpec BTC = EdgexContractSpec.of("30000001", "1000", "0x2540be400", "1000000", "0.0005", "0.0002");
 
     final Clock wallClock = Clock.fixed(Instant.ofEpochMilli(WALL_MS), ZoneOffset.UTC);
     final Clock marketClock;

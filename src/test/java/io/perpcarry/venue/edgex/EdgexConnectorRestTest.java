@@ -52,7 +52,7 @@ class EdgexConnectorRestTest {
         Map<String, MarketSpec> markets = edgex.markets();
         assertThat(markets).hasSize(EdgexEmulatorHarness.MARKETS).containsKey("BTC");
         MarketSpec btc = markets.get("BTC");
-        assertThat(btc.venueMarketId()).isEqualTo("10000001");
+        assertThat(btc.venueMarketId()).isEqualTo("30000001");
         assertThat(btc.priceTick()).isEqualByComparingTo("0.1");
         assertThat(btc.sizeStep()).isEqualByComparingTo("0.001");
         assertThat(btc.minBaseSize()).isEqualByComparingTo("0.001");

@@ -160,11 +160,11 @@ final class EdgexEmulatorHarness implements AutoCloseable {
                        "minQuoteAmount": "10", "takerFee": "0.0005", "makerFee": "0.0001",
                        "initialMarginFraction": "0.1", "maintenanceMarginFraction": "0.05", "maxLeverage": 10,
                        "basisBps": "0", "funding": {"kind": "CONSTANT", "rate": "0.0008"}},
-                     "edgex": {"contractId": "%d", "contractName": "%sUSD", "tickSize": "0.1", "stepSize": "0.001",
-                       "minOrderSize": "0.001", "maxOrderSize": "10", "resolution": "0x2540be400",
+                     "edgex": {"contractId": "%d", "contractName": "%sUSDC", "tickSize": "0.1", "stepSize": "0.001",
+                       "minOrderSize": "0.001", "maxOrderSize": "10", "resolution": "10000000000",
                        "takerFee": "0.0005", "makerFee": "0.0002", "fundingRateIntervalMin": 240, "maxLeverage": 10,
                        "maintenanceMarginRate": "0.05", "basisBps": "0", "funding": {"kind": "CONSTANT", "rate": "%s"}}}
-                    """.formatted(s, price, volatility, 1_000_000_000L + i, i + 1, 10000001 + i, s, rate));
+                    """.formatted(s, price, volatility, 1_000_000_000L + i, i + 1, 30000001 + i, s, rate));
         }
         return """
                 {"seed": 7, "timeScale": 1, "step": "%s", "fundingTick": "PT60S", "fundingHistory": "PT4H",

@@ -24,25 +24,28 @@ class EdgexMapperTest {
     static final String META = """
             {"global": {"appName": "edgeX", "nativeChainId": "33431",
                         "contractAddress": "0x4d2f8a6e1f7c3b9a5d0e2c4b6a8f1e3d5c7b9a0f"},
-             "coinList": [{"coinId": "1000", "coinName": "USDT", "stepSize": "0.000001", "resolution": "0xf4240"},
-                          {"coinId": "1001", "coinName": "BTC", "stepSize": "0.001", "resolution": "0x2540be400"}],
+             "coinList": [{"coinId": "1000", "coinName": "USDC", "stepSize": "0.000001", "resolution": "0xf4240"},
+                          {"coinId": "1001", "coinName": "BTC", "stepSize": "0.001", "resolution": null},
+                          {"coinId": "1002", "coinName": "ETH", "stepSize": "0.01", "resolution": null},
+                          {"coinId": "1003", "coinName": "OLD", "stepSize": "0.01", "resolution": null},
+                          {"coinId": "1004", "coinName": "BAD", "stepSize": "0.01", "resolution": null}],
              "contractList": [
-               {"contractId": "10000001", "contractName": "BTCUSD", "baseCoinId": "1001", "quoteCoinId": "1000",
+               {"contractId": "30000001", "contractName": "BTCUSDC", "baseCoinId": "1001", "quoteCoinId": "1000",
                 "tickSize": "0.1", "stepSize": "0.001", "minOrderSize": "0.001", "maxOrderSize": "50.000",
                 "maxOrderBuyPriceRatio": "0.05", "minOrderSellPriceRatio": "0.05",
                 "defaultTakerFeeRate": "0.00038", "defaultMakerFeeRate": "-0.00005", "enableTrade": true,
                 "fundingRateIntervalMin": "240", "resolution": "0x2540be400"},
-               {"contractId": "10000002", "contractName": "ETHUSD", "baseCoinId": "1002", "quoteCoinId": "1000",
+               {"contractId": "30000002", "contractName": "ETHUSDC", "baseCoinId": "1002", "quoteCoinId": "1000",
                 "tickSize": "0.01", "stepSize": "0.01", "minOrderSize": "0.01", "maxOrderSize": "1000",
                 "maxOrderBuyPriceRatio": "0.05", "minOrderSellPriceRatio": "0.05",
                 "defaultTakerFeeRate": "0.00038", "defaultMakerFeeRate": "0.00018", "enableTrade": true,
                 "fundingRateIntervalMin": "60", "resolution": "10000000000"},
-               {"contractId": "10000003", "contractName": "OLDUSD", "baseCoinId": "1003", "quoteCoinId": "1000",
+               {"contractId": "30000003", "contractName": "OLDUSDC", "baseCoinId": "1003", "quoteCoinId": "1000",
                 "tickSize": "0.01", "stepSize": "0.01", "minOrderSize": "0.01", "maxOrderSize": "1000",
                 "maxOrderBuyPriceRatio": "0.05", "minOrderSellPriceRatio": "0.05",
                 "defaultTakerFeeRate": "0.00038", "defaultMakerFeeRate": "0.00018", "enableTrade": false,
                 "fundingRateIntervalMin": "240", "resolution": "10000000000"},
-               {"contractId": "10000004", "contractName": "BADUSD", "quoteCoinId": "1000",
+               {"contractId": "30000004", "contractName": "BADUSDC", "baseCoinId": "1004", "quoteCoinId": "1000",
                 "tickSize": "0.01", "stepSize": "0.01", "minOrderSize": "0.01",
                 "maxOrderBuyPriceRatio": "0.05", "minOrderSellPriceRatio": "0.05",
                 "defaultTakerFeeRate": "0.00038", "defaultMakerFeeRate": "0.00018",
@@ -55,7 +58,7 @@ class EdgexMapperTest {
     }
 
     static EdgexCatalog catalog() {
-        return EdgexCatalog.parse(json(META), "USD", NOW);
+        return EdgexCatalog.parse(json(META), "USDC", NOW);
     }
 
     @Test
@@ -65,16 +68,16 @@ class EdgexMapperTest {
         assertThat(c.markets().get("BTC").spec().makerFeeRate()).isEqualByComparingTo("-0.00005");
         assertThat(c.markets().get("ETH").spec().fundingInterval()).isEqualTo(Duration.ofHours(1));
         assertThat(c.markets().get("BTC").signing().quoteResolution()).isEqualTo(1_000_000);
-        assertThat(c.byContractId("10000003")).hasValueSatisfying(m -> assertThat(m.tradable()).isFalse());
-        assertThat(c.byContractId("10000004")).isEmpty();
-        assertThat(c.problems()).anyMatch(p -> p.startsWith("BADUSD") && p.contains("resolution"));
+        assertThat(c.byContractId("30000003")).hasValueSatisfying(m -> assertThat(m.tradable()).isFalse());
+        assertThat(c.byContractId("30000004")).isEmpty();
+        assertThat(c.problems()).anyMatch(p -> p.startsWith("BADUSDC") && p.contains("resolution"));
         assertThat(c.domain()).isPresent();
     }
 
     @Test
     void metadataWithoutAnyUsableContractIsMalformed() {
         VenueException e = catchThrowableOfType(() -> EdgexCatalog.parse(json("""
-                {"global": {}, "coinList": [], "contractList": []}"""), "USD", NOW), VenueException.class);
+                {"global": {}, "coinList": [], "contractList": []}"""), "USDC", NOW), VenueException.class);
         assertThat(e.kind()).isEqualTo(VenueErrorKind.MALFORMED_RESPONSE);
     }
 
@@ -96,17 +99,19 @@ class EdgexMapperTest {
     }
 
     @Test
-    void fundingRowsBecomeQuotesPerTheirOwnInterval() {
+    void fundingRowsBecomeQuotesAtTheForecastPerTheirOwnInterval() {
         Map<String, FundingQuote> q = EdgexMapper.fundingQuotes(json("""
-                [{"contractId": "10000001", "fundingTime": "1734595200000", "fundingRate": "-0.00005537",
+                [{"contractId": "30000001", "fundingTime": "1734595200000", "fundingRate": "-0.00005537",
                   "isSettlement": false, "forecastFundingRate": "-0.00012293", "fundingRateIntervalMin": "240"},
-                 {"contractId": "10000002", "fundingRate": "0.0001"},
-                 {"contractId": "99999999", "fundingRate": "0.5"}]"""), catalog()::byContractId, NOW);
+                 {"contractId": "30000002", "fundingRate": "0.0002", "forecastFundingRate": "0.0001"},
+                 {"contractId": "99999999", "fundingRate": "0.5", "forecastFundingRate": "0.5"}]"""),
+                catalog()::byContractId, NOW);
         assertThat(q).containsOnlyKeys("BTC", "ETH");
-        assertThat(q.get("BTC").rate()).isEqualByComparingTo("-0.00005537");
+        // the next settlement's rate, not the one already fixed at fundingTime
+        assertThat(q.get("BTC").rate()).isEqualByComparingTo("-0.00012293");
         assertThat(q.get("BTC").interval()).isEqualTo(Duration.ofHours(4));
         assertThat(q.get("ETH").interval()).isEqualTo(Duration.ofHours(1)); // from metadata
-        assertThat(catchThrowableOfType(() -> EdgexMapper.fundingQuotes(json("[{\"contractId\": \"10000001\"}]"),
+        assertThat(catchThrowableOfType(() -> EdgexMapper.fundingQuotes(json("[{\"contractId\": \"30000001\"}]"),
                 catalog()::byContractId, NOW), VenueException.class).kind()).isEqualTo(VenueErrorKind.MALFORMED_RESPONSE);
     }
 
@@ -114,11 +119,11 @@ class EdgexMapperTest {
             {"account": {"id": "543429922991899150"},
              "collateralList": [{"coinId": "1000", "amount": "-81.9432"}],
              "positionList": [
-               {"contractId": "10000001", "openSize": "-0.001", "openValue": "-97.7344", "openFee": "-0.05", "fundingFee": "0"},
-               {"contractId": "10000002", "openSize": "0", "openValue": "0"},
-               {"contractId": "10000003", "openSize": "2.5", "openValue": "250"}],
+               {"contractId": "30000001", "openSize": "-0.001", "openValue": "-97.7344", "openFee": "-0.05", "fundingFee": "0"},
+               {"contractId": "30000002", "openSize": "0", "openValue": "0"},
+               {"contractId": "30000003", "openSize": "2.5", "openValue": "250"}],
              "positionAssetList": [
-               {"contractId": "10000001", "positionValue": "-97.5000", "avgEntryPrice": "97734.4",
+               {"contractId": "30000001", "positionValue": "-97.5000", "avgEntryPrice": "97734.4",
                 "liquidatePrice": "0", "unrealizePnl": "0.2344"}],
              "collateralAssetModelList": [
                {"coinId": "1000", "totalEquity": "15.7912", "availableAmount": "13.8366"}]}
@@ -153,7 +158,7 @@ class EdgexMapperTest {
                 VenueException.class).kind()).isEqualTo(VenueErrorKind.MALFORMED_RESPONSE);
         assertThat(catchThrowableOfType(() -> EdgexMapper.account(json(ASSET), "1001", catalog()::byContractId, NOW),
                 VenueException.class).kind()).isEqualTo(VenueErrorKind.MALFORMED_RESPONSE);
-        String unknown = ASSET.replace("\"10000003\", \"openSize\"", "\"10000009\", \"openSize\"");
+        String unknown = ASSET.replace("\"30000003\", \"openSize\"", "\"30000009\", \"openSize\"");
         assertThat(catchThrowableOfType(() -> EdgexMapper.account(json(unknown), "1000", catalog()::byContractId, NOW),
                 EdgexMapper.UnknownContract.class)).isNotNull();
     }
@@ -161,9 +166,9 @@ class EdgexMapperTest {
     @Test
     void openOrdersShowRemainingSizeAndOnlyOurClientIds() {
         List<OpenOrder> o = EdgexMapper.openOrders(json("""
-                [{"id": "564814927928230158", "contractId": "10000001", "side": "SELL", "price": "98000.0",
+                [{"id": "564814927928230158", "contractId": "30000001", "side": "SELL", "price": "98000.0",
                   "size": "0.010", "cumFillSize": "0.004", "clientOrderId": "42", "reduceOnly": true, "status": "OPEN"},
-                 {"id": "2", "contractId": "10000002", "side": "BUY", "price": "3000", "size": "1",
+                 {"id": "2", "contractId": "30000002", "side": "BUY", "price": "3000", "size": "1",
                   "clientOrderId": "1734597508246123456", "reduceOnly": false}]"""), catalog()::byContractId);
         assertThat(o.get(0).remainingSize()).isEqualByComparingTo("0.006");
         assertThat(o.get(0).clientOrderId()).isEqualTo(42);
@@ -174,17 +179,17 @@ class EdgexMapperTest {
     @Test
     void fundingPaymentsAreSignedForTheAccountAndAWrongSignStops() {
         List<FundingPayment> p = EdgexMapper.fundingPayments(json("""
-                [{"type": "SETTLE_FUNDING_FEE", "contractId": "10000001", "fundingTime": "1735704000000",
+                [{"type": "SETTLE_FUNDING_FEE", "contractId": "30000001", "fundingTime": "1735704000000",
                   "fundingRate": "0.0001", "fundingPositionSize": "0.5", "deltaFundingFee": "-4.87"},
-                 {"type": "SETTLE_FUNDING_FEE", "contractId": "10000001", "fundingTime": "1735718400000",
+                 {"type": "SETTLE_FUNDING_FEE", "contractId": "30000001", "fundingTime": "1735718400000",
                   "fundingRate": "0.0001", "fundingPositionSize": "-0.5", "deltaFundingFee": "4.87"},
-                 {"type": "BUY_POSITION", "contractId": "10000001"}]"""), catalog()::byContractId);
+                 {"type": "BUY_POSITION", "contractId": "30000001"}]"""), catalog()::byContractId);
         assertThat(p).hasSize(2);
         assertThat(p.get(0).amount()).isEqualByComparingTo("-4.87");
         assertThat(p.get(0).settledAt()).isEqualTo(Instant.ofEpochMilli(1735704000000L));
         assertThat(p.get(1).amount()).isEqualByComparingTo("4.87");
         VenueException e = catchThrowableOfType(() -> EdgexMapper.fundingPayments(json("""
-                [{"type": "SETTLE_FUNDING_FEE", "contractId": "10000001", "fundingTime": "1735704000000",
+                [{"type": "SETTLE_FUNDING_FEE", "contractId": "30000001", "fundingTime": "1735704000000",
                   "fundingRate": "0.0001", "fundingPositionSize": "0.5", "deltaFundingFee": "4.87"}]"""),
                 catalog()::byContractId), VenueException.class);
         assertThat(e.kind()).isEqualTo(VenueErrorKind.MALFORMED_RESPONSE);
@@ -194,7 +199,7 @@ class EdgexMapperTest {
     @Test
     void depthLevelsAsObjectsOrPairs() {
         EdgexMapper.Depth d = EdgexMapper.depth(json("""
-                {"startVersion": "1234", "endVersion": "1240", "level": 15, "contractId": "10000001",
+                {"startVersion": "1234", "endVersion": "1240", "level": 15, "contractId": "30000001",
                  "depthType": "Changed", "asks": [["97450.1", "0"]], "bids": [{"price": "97449.9", "size": "1.2"}]}"""));
         assertThat(d.snapshot()).isFalse();
         assertThat(d.startVersion()).isEqualTo(1234);
@@ -211,11 +216,11 @@ class EdgexMapperTest {
     void settledFundingRowsAreFractionsPerTheirIntervalNewestFirstForecastsSkipped() {
         EdgexMarket btc = catalog().bySymbol("BTC").orElseThrow();
         List<FundingQuote> rows = EdgexMapper.settledFunding(json("""
-                [{"contractId": "10000001", "fundingTime": "1764000000000", "fundingRate": "0.0001",
+                [{"contractId": "30000001", "fundingTime": "1764000000000", "fundingRate": "0.0001",
                   "fundingRateIntervalMin": "240", "isSettlement": true},
-                 {"contractId": "10000001", "fundingTime": "1764014400000", "fundingRate": "-0.0002",
+                 {"contractId": "30000001", "fundingTime": "1764014400000", "fundingRate": "-0.0002",
                   "fundingRateIntervalMin": "240", "isSettlement": true},
-                 {"contractId": "10000001", "fundingTime": "1764028800000", "fundingRate": "0.5",
+                 {"contractId": "30000001", "fundingTime": "1764028800000", "fundingRate": "0.5",
                   "fundingRateIntervalMin": "240", "isSettlement": false}]"""), btc);
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).rate()).isEqualByComparingTo("-0.0002");

@@ -33,7 +33,7 @@ class EdgexOrdersTest {
     @Test
     void limitIocBodyCarriesSignedL2FieldsAsStrings() {
         Map<String, Object> b = body(OrderSide.BUY, "0.010", "100000.0", OrderType.LIMIT_IOC, "100000");
-        assertThat(b).containsEntry("contractId", "10000001").containsEntry("type", "LIMIT")
+        assertThat(b).containsEntry("contractId", "30000001").containsEntry("type", "LIMIT")
                 .containsEntry("timeInForce", "IMMEDIATE_OR_CANCEL").containsEntry("price", "100000.0")
                 .containsEntry("size", "0.010").containsEntry("l2Size", "0.010").containsEntry("side", "BUY")
                 .containsEntry("clientOrderId", "77").containsEntry("reduceOnly", false);
@@ -55,10 +55,13 @@ class EdgexOrdersTest {
     }
 
     @Test
-    void marketOrderSendsPriceZeroAndSignsAtTheWorstPrice() {
-        Map<String, Object> b = body(OrderSide.SELL, "0.010", "95000.0", OrderType.MARKET, "100000");
-        assertThat(b).containsEntry("type", "MARKET").containsEntry("price", "0").containsEntry("timeInForce", "IMMEDIATE_OR_CANCEL");
-        assertThat(new BigDecimal((String) b.get("l2Value"))).isEqualByComparingTo("950");
+    void marketOrderSendsPriceZeroAndSignsAtTheSdkPrice() {
+        // edgex-python-sdk client.py: a SELL is signed at tickSize, a BUY at oracle × 10 rounded to the tick decimals
+        Map<String, Object> sell = body(OrderSide.SELL, "0.010", "95000.0", OrderType.MARKET, "100000");
+        assertThat(sell).containsEntry("type", "MARKET").containsEntry("price", "0").containsEntry("timeInForce", "IMMEDIATE_OR_CANCEL");
+        assertThat(new BigDecimal((String) sell.get("l2Value"))).isEqualByComparingTo("0.001"); // 0.1 × 0.010
+        Map<String, Object> buy = body(OrderSide.BUY, "0.010", "95000.0", OrderType.MARKET, "100000.04");
+        assertThat(new BigDecimal((String) buy.get("l2Value"))).isEqualByComparingTo("10000.004"); // 1000000.4 × 0.010
     }
 
     @Test

@@ -45,7 +45,7 @@ class EdgexStreamsResyncTest {
                 .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         camel = new DefaultCamelContext();
         camel.start();
-        streams = new EdgexStreams(vertx, URI.create("ws://127.0.0.1:" + server.actualPort()), Map.of("10000001", "BTC"),
+        streams = new EdgexStreams(vertx, URI.create("ws://127.0.0.1:" + server.actualPort()), Map.of("30000001", "BTC"),
                 Optional.empty(), EdgexEmulatorHarness.testSettings(), Clock.systemUTC(), new MarketDataListener() {
                     @Override
                     public void onMarketDataStale(Venue venue, String symbol) {
@@ -70,7 +70,7 @@ class EdgexStreamsResyncTest {
             }
             if (text.contains("\"ping\"")) {
                 ws.writeTextMessage(text.replace("\"ping\"", "\"pong\""));
-            } else if (text.contains("\"subscribe\"") && text.contains("depth.10000001.15")) {
+            } else if (text.contains("\"subscribe\"") && text.contains("depth.30000001.15")) {
                 if (depthSubscribes.incrementAndGet() == 1) {
                     ws.writeTextMessage(depth("SNAPSHOT", 10, 10, "99.0", "101.0"));
                     ws.writeTextMessage(depth("CHANGED", 13, 14, "99.5", "101.0")); // 11-12 never came
@@ -83,9 +83,9 @@ class EdgexStreamsResyncTest {
 
     private static String depth(String type, long start, long end, String bid, String ask) {
         return """
-                {"type": "quote-event", "channel": "depth.10000001.15", "content": {"dataType": "%s",
-                 "channel": "depth.10000001.15", "data": [{"startVersion": "%d", "endVersion": "%d", "level": 15,
-                 "contractId": "10000001", "depthType": "%s", "bids": [{"price": "%s", "size": "1"}],
+                {"type": "quote-event", "channel": "depth.30000001.15", "content": {"dataType": "%s",
+                 "channel": "depth.30000001.15", "data": [{"startVersion": "%d", "endVersion": "%d", "level": 15,
+                 "contractId": "30000001", "depthType": "%s", "bids": [{"price": "%s", "size": "1"}],
                  "asks": [{"price": "%s", "size": "2"}]}]}}""".formatted(type.equals("SNAPSHOT") ? "Snapshot" : "changed",
                 start, end, type, bid, ask);
     }
@@ -93,25 +93,25 @@ class EdgexStreamsResyncTest {
     @Test
     void gapInVersionsResubscribesAndRebuildsFromTheFreshSnapshot() throws Exception {
         streams.start();
-        EdgexStreamsTest.await("resynced book", () -> streams.freshBook("10000001", 5)
+        EdgexStreamsTest.await("resynced book", () -> streams.freshBook("30000001", 5)
                 .map(b -> b.bestBid().toPlainString().equals("99.8")).orElse(false));
-        OrderBook book = streams.freshBook("10000001", 5).orElseThrow();
+        OrderBook book = streams.freshBook("30000001", 5).orElseThrow();
         assertThat(book.bestAsk()).isEqualByComparingTo("100.2");
         assertThat(streams.resyncs()).isEqualTo(1);
         assertThat(stale).containsExactly("BTC");
-        assertThat(received).anyMatch(m -> m.contains("unsubscribe") && m.contains("depth.10000001.15"));
+        assertThat(received).anyMatch(m -> m.contains("unsubscribe") && m.contains("depth.30000001.15"));
         assertThat(connections).hasValue(1);
     }
 
     @Test
     void socketThatGoesSilentIsReplacedAndBooksRebuilt() throws Exception {
         streams.start();
-        EdgexStreamsTest.await("first book", () -> streams.bookFresh("10000001"));
+        EdgexStreamsTest.await("first book", () -> streams.bookFresh("30000001"));
         mute.set(true); // open but dead: no pongs, no data
-        EdgexStreamsTest.await("book stale", () -> !streams.bookFresh("10000001"));
+        EdgexStreamsTest.await("book stale", () -> !streams.bookFresh("30000001"));
         mute.set(false);
         EdgexStreamsTest.await("second connection", () -> connections.get() >= 2);
-        EdgexStreamsTest.await("book fresh again", () -> streams.bookFresh("10000001"));
+        EdgexStreamsTest.await("book fresh again", () -> streams.bookFresh("30000001"));
         assertThat(stale).contains("BTC");
         assertThat(streams.publicConnects()).isGreaterThanOrEqualTo(2);
     }

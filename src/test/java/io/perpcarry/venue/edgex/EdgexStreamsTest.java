@@ -107,14 +107,15 @@ class EdgexStreamsTest {
         List<String> sent = h.restRequests();
         assertThat(sent).hasSizeLessThanOrEqualTo(4);
         assertThat(sent).contains("GET /api/v2/public/funding/getLatestFundingRate");
-        // With the streamed tickers stale, the scan reads them in one bulk request: still constant.
+        // With the streamed tickers stale, the scan reads each stale one: the venue answers one contractId per call
+        // (getTicker without an id, or with a list, is [] live), so this costs one request per symbol.
         h.advance(Duration.ofSeconds(1));
         Thread.sleep(EdgexEmulatorHarness.testSettings().tickerMaxAge().toMillis() + 200);
         await("books fresh again", () -> allFresh(c, fifteen));
         h.adminDelete("/_emulator/requests");
         assertThat(c.snapshots(fifteen)).hasSize(15);
         System.out.println("EdgeX 15-symbol scan requests: fresh tickers " + sent + ", stale tickers " + h.restRequests());
-        assertThat(h.restRequests()).hasSizeLessThanOrEqualTo(4);
+        assertThat(h.restRequests()).hasSizeLessThanOrEqualTo(2 + fifteen.size());
     }
 
     @Test
