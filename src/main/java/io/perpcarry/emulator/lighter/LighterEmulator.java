@@ -116,6 +116,9 @@ public final class LighterEmulator implements AutoCloseable {
         get(router, "/api/v1/nextNonce", accounts::nextNonce);
         get(router, "/api/v1/positionFunding", accounts::positionFunding);
         get(router, "/api/v1/accountActiveOrders", accounts::activeOrders);
+        LighterHistoryHandlers history = new LighterHistoryHandlers(exchange, markets, accounts); // settling orders
+        get(router, "/api/v1/accountInactiveOrders", history::inactiveOrders);
+        get(router, "/api/v1/trades", history::trades);
         router.post("/api/v1/sendTx").blockingHandler(txs::sendTx, false);
         router.post("/api/v1/sendTxBatch").blockingHandler(txs::sendTxBatch, false);
         admin(router, "GET", "/_emulator/requests", b -> admin.requests());
@@ -126,6 +129,8 @@ public final class LighterEmulator implements AutoCloseable {
         admin(router, "POST", "/_emulator/price", admin::setPrice);
         admin(router, "POST", "/_emulator/funding", admin::setFunding);
         admin(router, "GET", "/_emulator/state", b -> admin.state());
+        admin(router, "GET", "/_emulator/execution", b -> admin.execution());
+        admin(router, "POST", "/_emulator/execution", admin::setExecution);
         router.route().failureHandler(LighterWire::failure);
         router.route().handler(ctx -> LighterWire.error(ctx, new LighterApiException(404, 404, "not found")));
 
@@ -184,6 +189,7 @@ public final class LighterEmulator implements AutoCloseable {
             return;
         }
         engine.removeListener(stream);
+        exchange.executionLatency().close();
         stream.closeAll();
         await(vertx.close().toCompletionStage().toCompletableFuture());
         server = null;
