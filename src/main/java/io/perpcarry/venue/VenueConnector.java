@@ -59,6 +59,25 @@ public interface VenueConnector extends AutoCloseable {
                 + venue().displayName());
     }
 
+    /**
+     * What became of one of our orders, found by client order id in the venue's open and ended orders. NOT_FOUND
+     * is "not (yet) there", never "nothing happened". Default: refused (typed), so a venue without the read is
+     * never taken for "not found".
+     */
+    default OrderOutcome orderOutcome(String symbol, long clientOrderId) {
+        throw new VenueException(venue(), VenueErrorKind.INVALID_REQUEST, "order outcomes are not read from "
+                + venue().displayName());
+    }
+
+    /**
+     * Our executions in {@code symbol} at or after {@code since}, newest first, with the venue's prices and fees.
+     * Default: refused (typed).
+     */
+    default List<Fill> fills(String symbol, Instant since) {
+        throw new VenueException(venue(), VenueErrorKind.INVALID_REQUEST, "fills are not read from "
+                + venue().displayName());
+    }
+
     /** True when the data streams are up and fresh; prices from a stale stream must not be traded on. */
     boolean marketDataFresh(String symbol);
 

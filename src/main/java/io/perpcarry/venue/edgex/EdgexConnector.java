@@ -438,6 +438,18 @@ public final class EdgexConnector implements VenueConnector {
                 .orElseThrow(() -> Wire.malformed("getMetaData", "no tradable contract to learn the quote coin from"));
     }
 
+    /** 1 getOrderByClientOrderId read: see {@link EdgexFills}. */
+    @Override
+    public io.perpcarry.venue.OrderOutcome orderOutcome(String symbol, long clientOrderId) {
+        return new EdgexFills(rest).outcome(symbol, market(symbol).contractId(), clientOrderId);
+    }
+
+    /** 1 getHistoryOrderFillTransactionPage read (the newest 100 fills of the contract). */
+    @Override
+    public List<io.perpcarry.venue.Fill> fills(String symbol, Instant since) {
+        return new EdgexFills(rest).fills(symbol, market(symbol).contractId(), since);
+    }
+
     private EdgexMarket market(String symbol) {
         return catalog().bySymbol(symbol).orElseThrow(() -> invalid("EdgeX lists no tradable market " + symbol));
     }

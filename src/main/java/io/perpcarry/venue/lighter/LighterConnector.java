@@ -321,6 +321,23 @@ public final class LighterConnector implements VenueConnector {
         return rows.subList(0, Math.min(limit, rows.size()));
     }
 
+    /** 1 accountActiveOrders read, +1 accountInactiveOrders when not open: see {@link LighterFills}. */
+    @Override
+    public io.perpcarry.venue.OrderOutcome orderOutcome(String symbol, long clientOrderId) {
+        return history("orderOutcome").outcome(symbol, market(symbol).marketId(), clientOrderId);
+    }
+
+    /** 1 trades read (the newest 100 of the market). */
+    @Override
+    public List<io.perpcarry.venue.Fill> fills(String symbol, Instant since) {
+        return history("fills").fills(symbol, market(symbol).marketId(), since);
+    }
+
+    private LighterFills history(String operation) {
+        Account a = requireAccount(operation);
+        return new LighterFills(a.index(), (path, query, what) -> getOk(path, query, authHeader(a), what));
+    }
+
     // ---- writes ----------------------------------------------------------------------------------------
 
     /**
