@@ -62,6 +62,8 @@ public final class FakeVenue implements VenueConnector {
     private final Set<Long> seenIds = new HashSet<>();
     /** What each order that reached the book became, by client order id (orders refused at send are absent). */
     private final Map<Long, io.perpcarry.venue.OrderOutcome> outcomes = new HashMap<>();
+    /** Executions, newest first, at the order's limit price, fee = taker rate × notional. */
+    public final List<io.perpcarry.venue.Fill> fills = new ArrayList<>();
     public final List<OrderRequest> orders = new ArrayList<>();
     public final List<FundingPayment> funding = new ArrayList<>();
     public volatile boolean unreachable;
@@ -241,6 +243,17 @@ public final class FakeVenue implements VenueConnector {
         outcomes.put(o.clientOrderId(), new io.perpcarry.venue.OrderOutcome(venue, o.symbol(), o.clientOrderId(),
                 Optional.of("v" + orders.size()), state, filled,
                 filled.signum() > 0 ? Optional.of(o.price()) : Optional.empty(), state.name().toLowerCase()));
+        if (filled.signum() > 0) {
+            fills.add(0, new io.perpcarry.venue.Fill(venue, o.symbol(), "t" + orders.size(), "v" + orders.size(),
+                    o.clientOrderId(), o.side(), o.price(), filled,
+                    filled.multiply(o.price()).multiply(specs.get(o.symbol()).takerFeeRate()), clock.instant()));
+        }
+    }
+
+    @Override
+    public synchronized List<io.perpcarry.venue.Fill> fills(String symbol, Instant since) {
+        down();
+        return fills.stream().filter(f -> f.symbol().equals(symbol) && !f.time().isBefore(since)).toList();
     }
 
     @Override

@@ -86,7 +86,7 @@ final class EdgexOrderViews {
         n.put("cancelReason", cancelReason(o.cancelReason()));
         n.put("cumFillSize", dec(o.filledSize()));
         n.put("cumFillValue", dec(o.filledQuote()));
-        n.put("cumFillFee", dec(o.feesPaid().negate()));
+        n.put("cumFillFee", dec(o.feesPaid()));
         BigDecimal max = null;
         BigDecimal min = null;
         for (Fill f : fills) {
@@ -99,13 +99,13 @@ final class EdgexOrderViews {
         n.put("cumRealizePnl", dec(fills.stream().map(Fill::realizedPnl).reduce(BigDecimal.ZERO, BigDecimal::add)));
         n.put("cumMatchSize", dec(o.filledSize()));
         n.put("cumMatchValue", dec(o.filledQuote()));
-        n.put("cumMatchFee", dec(o.feesPaid().negate()));
+        n.put("cumMatchFee", dec(o.feesPaid()));
         n.put("cumFailSize", "0");
         n.put("cumFailValue", "0");
         n.put("cumFailFee", "0");
         n.put("cumApprovedSize", dec(o.filledSize()));
         n.put("cumApprovedValue", dec(o.filledQuote()));
-        n.put("cumApprovedFee", dec(o.feesPaid().negate()));
+        n.put("cumApprovedFee", dec(o.feesPaid()));
         n.put("createdTime", ms(o.createdAt()));
         n.put("updatedTime", ms(o.updatedAt()));
         return n;
@@ -189,7 +189,7 @@ final class EdgexOrderViews {
         n.put("orderSide", f.side().name());
         n.put("fillSize", dec(f.size()));
         n.put("fillValue", dec(f.quote()));
-        n.put("fillFee", dec(f.fee().negate())); // fees paid appear negative (edgex.md §9)
+        n.put("fillFee", dec(f.fee())); // positive = paid, as recorded (captures: "0.017540"; EMULATOR-DIFF item 5)
         n.put("fillPrice", dec(f.price()));
         n.put("liquidateFee", "0");
         n.put("realizePnl", dec(f.realizedPnl()));
