@@ -51,7 +51,7 @@ public final class EngineBeans implements AutoCloseable {
         this.ranker = new OpportunityRanker(config.rankingRules());
         this.scanner = new MarketScanner(venues, config.symbolsToMonitor());
         this.planner = new HedgePlanner(venues, new PositionSizer(config.sizingRules()), pricer, config.leverage(), clock);
-        this.legSender = new LegSender(gateway);
+        this.legSender = new LegSender(gateway, venues);
         this.legReconciler = new LegReconciler(venues, reducer, engine, settings, settler, clock);
         this.closer = new HedgeCloser(venues, reducer, engine, journal, clock);
         this.riskGuard = new RiskGuard(venues, engine, new StopLoss(config.stopLossRules()), settings, journal, clock);

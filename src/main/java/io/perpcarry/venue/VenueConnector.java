@@ -39,6 +39,19 @@ public interface VenueConnector extends AutoCloseable {
     /** Sends one order. A timeout or lost connection throws UNKNOWN_OUTCOME: find it by client order id. */
     OrderAck placeOrder(OrderRequest order);
 
+    /**
+     * Builds and signs an order without sending it, so the send itself is all that races between two legs.
+     * Default: nothing prepared ahead (the order is built at {@link #send}).
+     */
+    default PreparedOrder prepare(OrderRequest order) {
+        return new PreparedOrder(venue(), order, null);
+    }
+
+    /** Sends a prepared order, with the outcomes of {@link #placeOrder}. Default: {@code placeOrder}. */
+    default OrderAck send(PreparedOrder prepared) {
+        return placeOrder(prepared.request());
+    }
+
     void cancelOrder(String symbol, String orderId);
 
     void cancelAllOrders();

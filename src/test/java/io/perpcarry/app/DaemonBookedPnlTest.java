@@ -9,27 +9,19 @@ import io.perpcarry.state.JournalEntry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A whole cycle on the emulators (open, hold 6 minutes of market time, close): the PnL the journal books for it is
+ * A whole cycle on the emulators (open, hold 8 hours of market time at x600, close): the PnL the journal books for it is
  * what the venues filled and charged, not the IOC limit prices the bot sent.
  */
 class DaemonBookedPnlTest extends DaemonOnFlatHype {
     @Override
     String config() {
         return """
-                {"symbols_to_monitor": ["HYPE"], "hold_duration_hours": 0.1, "wait_between_cycles_minutes": 600,
+                {"symbols_to_monitor": ["HYPE"], "hold_duration_hours": 8, "wait_between_cycles_minutes": 600,
                  "min_volume_usd": 0}
                 """;
-    }
-
-    @Override
-    @BeforeEach
-    void start() {
-        ex = EmulatedDaemon.exchanges(EmulatedDaemon.FLAT_HYPE, 7L, 60);
-        daemon = new EmulatedDaemon(ex, config(), data);
     }
 
     @Test
@@ -37,7 +29,7 @@ class DaemonBookedPnlTest extends DaemonOnFlatHype {
         ex.engine().venue(VenueId.LIGHTER).executionLatency().set(200, 100);
         daemon.start();
 
-        daemon.awaitState(Duration.ofSeconds(180), "WAITING");
+        daemon.await(Duration.ofSeconds(300), snap -> !daemon.journal("position_closed").isEmpty());
         List<JournalEntry> closed = daemon.journal("position_closed");
         assertThat(closed).as("one cycle closed").hasSize(1);
         JournalEntry c = closed.get(0);

@@ -347,10 +347,27 @@ public final class LighterConnector implements VenueConnector {
      */
     @Override
     public OrderAck placeOrder(OrderRequest order) {
+        return send(prepare(order));
+    }
+
+    /** Takes a nonce and signs the CreateOrder tx now (+1 nextNonce the first time); nothing is sent. */
+    @Override
+    public io.perpcarry.venue.PreparedOrder prepare(OrderRequest order) {
         Account a = requireAccount("placeOrder");
         LighterMarket market = market(order.symbol());
-        String txHash = a.txs().send("create order " + order.symbol() + " #" + order.clientOrderId(),
-                ctx -> LighterOrders.createOrder(ctx, market, order, clock.millis()));
+        return new io.perpcarry.venue.PreparedOrder(Venue.LIGHTER, order, a.txs().presign("create order "
+                + order.symbol() + " #" + order.clientOrderId(), ctx -> LighterOrders.createOrder(ctx, market, order,
+                clock.millis())));
+    }
+
+    /** 1 sendTx (re-signed and sent once more after an invalid-nonce refusal). */
+    @Override
+    public OrderAck send(io.perpcarry.venue.PreparedOrder prepared) {
+        OrderRequest order = prepared.request();
+        if (!(prepared.payload() instanceof LighterTransactions.Presigned p)) {
+            return placeOrder(order);
+        }
+        String txHash = requireAccount("placeOrder").txs().sendPresigned(p);
         LOG.info("Lighter order {} {} {} @ {} ({}) accepted, tx {}", order.side(), order.size().toPlainString(),
                 order.symbol(), order.price().toPlainString(), order.type(), txHash);
         return new OrderAck(order.clientOrderId(), Long.toString(order.clientOrderId()), Optional.empty());
