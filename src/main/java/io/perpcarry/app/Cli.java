@@ -33,6 +33,7 @@ public final class Cli {
         cl.addSubcommand(new EmergencyCloseCommand());
         cl.addSubcommand(new MonitorCommand());
         cl.addSubcommand(new PreflightCommand());
+        cl.addSubcommand(new AdoptCommand());
         return cl;
     }
 }

@@ -1,6 +1,7 @@
 package io.perpcarry.app;
 
 import io.perpcarry.emulator.LocalExchanges;
+import io.perpcarry.emulator.VenueId;
 import io.perpcarry.emulator.edgex.EdgexAccount;
 import io.perpcarry.emulator.lighter.LighterApiKey;
 import java.io.PrintWriter;
@@ -43,6 +44,14 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "Also accept this EdgeX account (starts with 10,000 USD)")
     List<String> edgexAccounts = new ArrayList<>();
 
+    @Option(names = "--lighter-exec-latency-ms", paramLabel = "MS",
+            description = "Lighter acks sendTx at once and executes after MS ms, like the venue (default: ${DEFAULT-VALUE})")
+    long lighterExecLatencyMs = 250;
+
+    @Option(names = "--lighter-exec-jitter-ms", paramLabel = "MS",
+            description = "Plus a uniform random 0..MS ms per order (default: ${DEFAULT-VALUE})")
+    long lighterExecJitterMs = 50;
+
     @Option(names = "--print-env", description = "Also print export lines that point the bot at these emulators")
     boolean printEnv;
 
@@ -54,16 +63,21 @@ public final class EmulatorCommand implements Callable<Integer> {
         if (timeScale != null && !(timeScale > 0)) {
             throw new ParameterException(spec.commandLine(), "--time-scale must be > 0, got " + timeScale);
         }
+        if (lighterExecLatencyMs < 0 || lighterExecJitterMs < 0) {
+            throw new ParameterException(spec.commandLine(), "--lighter-exec-latency-ms and --lighter-exec-jitter-ms must be >= 0");
+        }
         Path file = scenario != null ? scenario : AppPaths.defaults().home().resolve("config/demo/scenario.json");
         LocalExchanges.Options options = new LocalExchanges.Options(file, lighterPort, edgexPort, seed, timeScale,
                 lighterKeys.stream().map(this::lighterKey).toList(), edgexAccounts.stream().map(this::edgexAccount).toList());
         CountDownLatch stopped = new CountDownLatch(1);
         try (LocalExchanges exchanges = LocalExchanges.start(options, Clock.systemUTC())) {
+            exchanges.engine().venue(VenueId.LIGHTER).executionLatency().set(lighterExecLatencyMs, lighterExecJitterMs);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("# Lighter emulator: %s  %s%n", exchanges.lighter().baseUrl(), exchanges.lighter().wsUrl());
             out.printf("# EdgeX emulator:   %s  %s%n", exchanges.edgex().baseUrl(), exchanges.edgex().wsUrl());
-            out.printf("# scenario %s, seed %d, time x%s; Ctrl-C stops%n", file, exchanges.scenario().seed(),
-                    exchanges.scenario().timeScale());
+            out.printf("# scenario %s, seed %d, time x%s, Lighter execution %d+0..%d ms after the ack; Ctrl-C stops%n",
+                    file, exchanges.scenario().seed(), exchanges.scenario().timeScale(), lighterExecLatencyMs,
+                    lighterExecJitterMs);
             if (printEnv) {
                 out.println("# demo credentials (valid only for these emulators):");
                 for (Map.Entry<String, String> e : exchanges.environment().entrySet()) {

@@ -28,6 +28,7 @@ import java.util.Set;
  *   <li>{@code POST /_emulator/funding} → {@link #setFunding(JsonNode)}</li>
  *   <li>{@code POST /_emulator/book} → {@link #freezeBook(JsonNode)}</li>
  *   <li>{@code GET /_emulator/state} → {@link #state()}</li>
+ *   <li>{@code GET /_emulator/execution} → {@link #execution()}; {@code POST} → {@link #setExecution(JsonNode)}</li>
  * </ul>
  */
 public final class AdminApi {
@@ -169,6 +170,34 @@ public final class AdminApi {
             engine.freezeBook(v, symbol, frozen.booleanValue());
         }
         return state();
+    }
+
+    /**
+     * Body: {@code {"venue": "LIGHTER", "latencyMs": 2000, "jitterMs": 100}}: the venue acknowledges orders at once
+     * and executes them after latency + uniform[0, jitter] wall-clock ms (0/0 = inside the request). Only Lighter
+     * acks before executing; EdgeX answers after matching, so it is refused there.
+     */
+    public JsonNode setExecution(JsonNode body) {
+        JsonReader r = reader(body, Set.of("venue", "latencyMs", "jitterMs"));
+        VenueId venue = r.enumValue("venue", VenueId.class);
+        Integer latency = r.intIn("latencyMs", 0, 600_000);
+        Integer jitter = r.has("jitterMs") ? r.intIn("jitterMs", 0, 600_000) : Integer.valueOf(0);
+        if (venue == VenueId.EDGEX) {
+            r.problem("venue", "EdgeX answers createOrder after matching; only LIGHTER has an execution latency");
+        }
+        failOnProblems(r);
+        engine.venue(venue).executionLatency().set(latency, jitter);
+        return execution();
+    }
+
+    /** {@code {"LIGHTER": {"latencyMs": n, "jitterMs": n}, ...}}. */
+    public JsonNode execution() {
+        ObjectNode out = JSON.createObjectNode();
+        for (VenueId v : VenueId.values()) {
+            var l = engine.venue(v).executionLatency();
+            out.putObject(v.name()).put("latencyMs", l.latencyMs()).put("jitterMs", l.jitterMs());
+        }
+        return out;
     }
 
     /** Simulation time, per market index price, and per venue: marks, funding estimates, accounts. */

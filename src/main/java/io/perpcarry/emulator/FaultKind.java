@@ -22,7 +22,13 @@ public enum FaultKind {
     /** Close the matching WebSocket session(s) without a close frame. */
     DROP_WEBSOCKET(true),
     /** Stop the venue's book for {@link FaultMatch#symbol()} from moving; applied to the engine, not per request. */
-    FREEZE_BOOK(false);
+    FREEZE_BOOK(false),
+    /**
+     * Lighter: acknowledge the order ({@code sendTx} answers 200 with a hash), then refuse it at execution as a
+     * cancel event ({@code canceled-margin-not-allowed}) with no fill: what a venue that acks before it executes
+     * does when the margin check fails in the sequencer.
+     */
+    REFUSE_AFTER_ACCEPT(false);
 
     private final boolean terminal;
 

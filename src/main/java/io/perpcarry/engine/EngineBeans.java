@@ -23,6 +23,7 @@ public final class EngineBeans implements AutoCloseable {
     public final Venues venues;
     public final RotationEngine engine;
     public final OrderGateway gateway;
+    public final LegSettler settler;
     public final ReduceOnlyExecutor reducer;
     public final OpportunityRanker ranker;
     public final MarketScanner scanner;
@@ -44,12 +45,14 @@ public final class EngineBeans implements AutoCloseable {
         this.engine = new RotationEngine(settings, journal, store, clock, alerter);
         this.gateway = new OrderGateway(venues, journal, sleeper, settings.settle());
         OrderPricer pricer = new OrderPricer(config.pricingRules());
-        this.reducer = new ReduceOnlyExecutor(venues, gateway, pricer, sleeper, settings.settle(), settings.orderAttempts());
+        this.settler = new LegSettler(venues, sleeper, settings.settle(), settings.settleDeadline());
+        this.reducer = new ReduceOnlyExecutor(venues, gateway, pricer, sleeper, settings.settle(), settings.orderAttempts(),
+                settler);
         this.ranker = new OpportunityRanker(config.rankingRules());
         this.scanner = new MarketScanner(venues, config.symbolsToMonitor());
         this.planner = new HedgePlanner(venues, new PositionSizer(config.sizingRules()), pricer, config.leverage(), clock);
-        this.legSender = new LegSender(gateway);
-        this.legReconciler = new LegReconciler(venues, reducer, engine, settings, sleeper, clock);
+        this.legSender = new LegSender(gateway, venues);
+        this.legReconciler = new LegReconciler(venues, reducer, engine, settings, settler, clock);
         this.closer = new HedgeCloser(venues, reducer, engine, journal, clock);
         this.riskGuard = new RiskGuard(venues, engine, new StopLoss(config.stopLossRules()), settings, journal, clock);
         this.reconciler = new Reconciler(venues, reducer, engine, store, journal, settings, clock);

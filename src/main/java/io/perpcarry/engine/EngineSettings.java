@@ -13,12 +13,14 @@ import java.util.Objects;
  * @param marginBufferPct     a leg whose mark is within this percent of its liquidation price forces a close
  * @param staleGrace          market data may be stale this long before the hedge is closed (blips are normal)
  * @param orderAttempts       reduce-only attempts (fresh prices each) before giving up and halting
- * @param settle              pause between sending and reading positions back (venues index fills asynchronously)
+ * @param settle              pause between two reads of a sent order's status (venues execute and index asynchronously)
+ * @param settleDeadline      a sent order not ended within this is UNRESOLVED: never taken for flat
  * @param stuckAfter          an open or close unfinished this long (engine clock) is presumed dead: re-read the venues
  */
 public record EngineSettings(Duration holdDuration, Duration waitBetweenCycles, RotationMode rotationMode,
                              BigDecimal maxLegImbalancePct, BigDecimal marginBufferPct, boolean enableStopLoss,
-                             int leverage, Duration staleGrace, int orderAttempts, Duration settle, Duration stuckAfter) {
+                             int leverage, Duration staleGrace, int orderAttempts, Duration settle, Duration stuckAfter,
+                             Duration settleDeadline) {
     public EngineSettings {
         Objects.requireNonNull(holdDuration, "holdDuration");
         Objects.requireNonNull(waitBetweenCycles, "waitBetweenCycles");
@@ -26,16 +28,29 @@ public record EngineSettings(Duration holdDuration, Duration waitBetweenCycles, 
         Objects.requireNonNull(maxLegImbalancePct, "maxLegImbalancePct");
         Objects.requireNonNull(marginBufferPct, "marginBufferPct");
         Objects.requireNonNull(stuckAfter, "stuckAfter");
+        Objects.requireNonNull(settle, "settle");
+        Objects.requireNonNull(settleDeadline, "settleDeadline");
         if (orderAttempts < 1) {
             throw new IllegalArgumentException("orderAttempts must be >= 1");
         }
+    }
+
+    /** Lighter documents 200–300 ms from ack to execution, plus indexing before the account reads show it. */
+    static final Duration SETTLE_POLL = Duration.ofMillis(200);
+    /** Far beyond the documented latency; past it an order is unresolved and the bot halts rather than guess. */
+    static final Duration SETTLE_DEADLINE = Duration.ofSeconds(15);
+
+    /** The same settings with another settle deadline (tests, benchmarks). */
+    public EngineSettings withSettleDeadline(Duration d) {
+        return new EngineSettings(holdDuration, waitBetweenCycles, rotationMode, maxLegImbalancePct, marginBufferPct,
+                enableStopLoss, leverage, staleGrace, orderAttempts, settle, stuckAfter, d);
     }
 
     public static EngineSettings from(BotConfig c) {
         Duration wait = Duration.ofSeconds(c.waitBetweenCyclesMinutes().multiply(BigDecimal.valueOf(60)).longValue());
         return new EngineSettings(c.holdDuration(), wait, c.rotationMode(), c.maxLegImbalancePct(),
                 c.marginBufferPct(), c.enableStopLoss(), c.leverage(),
-                Duration.ofSeconds(2L * c.checkIntervalSeconds()), 3, Duration.ofMillis(500), Duration.ofMinutes(5));
+                Duration.ofSeconds(2L * c.checkIntervalSeconds()), 3, SETTLE_POLL, Duration.ofMinutes(5), SETTLE_DEADLINE);
     }
 
     /**
@@ -48,7 +63,8 @@ public record EngineSettings(Duration holdDuration, Duration waitBetweenCycles, 
             return this;
         }
         return new EngineSettings(holdDuration, waitBetweenCycles, rotationMode, maxLegImbalancePct, marginBufferPct,
-                enableStopLoss, leverage, scale(staleGrace, timeScale), orderAttempts, settle, scale(stuckAfter, timeScale));
+                enableStopLoss, leverage, scale(staleGrace, timeScale), orderAttempts, settle, scale(stuckAfter, timeScale),
+                settleDeadline);
     }
 
     private static Duration scale(Duration d, double factor) {

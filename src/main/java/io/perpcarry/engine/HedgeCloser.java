@@ -32,6 +32,7 @@ public final class HedgeCloser implements AutoCloseable {
     private final RotationEngine engine;
     private final Clock clock;
     private final Journal journal;
+    private final CycleBook book;
     private final ExecutorService legs = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "perpcarry-close-leg");
         t.setDaemon(true);
@@ -40,6 +41,7 @@ public final class HedgeCloser implements AutoCloseable {
 
     public HedgeCloser(Venues venues, ReduceOnlyExecutor reducer, RotationEngine engine, Journal journal, Clock clock) {
         this.venues = venues;
+        this.book = new CycleBook(venues, journal);
         this.journal = journal;
         this.reducer = reducer;
         this.engine = engine;
@@ -99,6 +101,16 @@ public final class HedgeCloser implements AutoCloseable {
         BigDecimal volume = BigDecimal.ZERO;
         for (Venue v : Venue.values()) {
             HeldLeg leg = p.leg(v);
+            try {
+                // what the venue booked: fill prices and fees, not our limit prices
+                CycleBook.Booked b = book.book(v, p.symbol(), p.cycleId());
+                pnl.put(v, new VenuePnl(b.trading(), b.fees(), funding(v, p)));
+                volume = volume.add(b.volume());
+                continue;
+            } catch (VenueException e) {
+                journal.append("pnl_estimated", Map.of("venue", v.wireName(), "cycle_id", p.cycleId(), "reason",
+                        "fills unreadable, booked from entry and limit prices: " + e.getMessage()));
+            }
             ReduceOnlyExecutor.Reduction exit = exits.get(v);
             BigDecimal exitPrice = exit.traded().signum() == 0 ? leg.entryPrice() : exit.averagePrice();
             BigDecimal trading = exitPrice.subtract(leg.entryPrice()).multiply(leg.size())

@@ -16,7 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * After both opening legs went out: reads positions back and makes them a hedge or nothing.
+ * After both opening legs went out: settles each leg from the venue's record of its order (never a fixed sleep),
+ * then reads positions back and makes them a hedge or nothing. A leg still unresolved at the settle deadline may fill
+ * later, so it is never taken for flat: unless its position already shows the full size, the bot HALTs without
+ * unwinding the other leg.
  * Equal within one step → HOLDING. Both filled, unequal → trim the larger leg reduce-only to the smaller (trimming
  * cannot add exposure, topping up could). One leg only → unwind it reduce-only. Anything it cannot fix → HALTED.
  */
@@ -27,22 +30,22 @@ public final class LegReconciler {
     private final ReduceOnlyExecutor reducer;
     private final RotationEngine engine;
     private final EngineSettings settings;
-    private final Sleeper sleeper;
+    private final LegSettler settler;
     private final Clock clock;
 
     public LegReconciler(Venues venues, ReduceOnlyExecutor reducer, RotationEngine engine, EngineSettings settings,
-                         Sleeper sleeper, Clock clock) {
+                         LegSettler settler, Clock clock) {
         this.venues = venues;
         this.reducer = reducer;
         this.engine = engine;
         this.settings = settings;
-        this.sleeper = sleeper;
+        this.settler = settler;
         this.clock = clock;
     }
 
     public OpenResult reconcile(HedgePlan plan, List<LegOutcome> outcomes) {
-        sleeper.sleep(settings.settle());
-        String sent = outcomes.stream().map(o -> o.venue().displayName() + " " + o.status()).toList().toString();
+        List<LegSettler.Settled> settled = settler.settleAll(plan.symbol(), outcomes);
+        String sent = settled.stream().map(LegSettler.Settled::describe).toList().toString();
         Venue longVenue = plan.longLeg().venue();
         Venue shortVenue = plan.shortLeg().venue();
         Optional<Position> longPos;
@@ -62,6 +65,15 @@ public final class LegReconciler {
         }
         BigDecimal longAbs = l.abs();
         BigDecimal shortAbs = s.abs();
+        for (LegSettler.Settled leg : settled) {
+            BigDecimal shown = leg.venue() == longVenue ? longAbs : shortAbs;
+            if (!leg.resolved() && shown.compareTo(plan.leg(leg.venue()).size()) < 0) {
+                return halt("UNRESOLVED LEG: " + leg.describe() + " did not end within " + settings.settleDeadline()
+                        + " and may still fill; " + plan.symbol() + " positions now " + longVenue.displayName() + " "
+                        + l.toPlainString() + ", " + shortVenue.displayName() + " " + s.toPlainString()
+                        + "; nothing unwound (never assumed flat) — check both venues by hand");
+            }
+        }
         if (longAbs.signum() == 0 && shortAbs.signum() == 0) {
             engine.onOpenAborted("no leg filled " + sent);
             return OpenResult.NOTHING_FILLED;

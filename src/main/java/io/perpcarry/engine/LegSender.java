@@ -2,17 +2,53 @@ package io.perpcarry.engine;
 
 import io.perpcarry.domain.Venue;
 import io.perpcarry.venue.OrderRequest;
+import io.perpcarry.venue.PreparedOrder;
+import io.perpcarry.venue.VenueException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Sends one opening leg of a plan (each venue's route calls its own method, in parallel). */
+/**
+ * Sends the opening legs of a plan (each venue's route calls its own method, in parallel). {@link #prepare} builds
+ * and signs both legs before the parallel fork, so only the sends race; a leg that could not be prepared is built
+ * at its send, where the gateway journals and classifies the failure like any other.
+ */
 public final class LegSender {
-    private final OrderGateway gateway;
+    private static final Logger LOG = LoggerFactory.getLogger(LegSender.class);
 
-    public LegSender(OrderGateway gateway) {
+    private final OrderGateway gateway;
+    private final Venues venues;
+    /** Prepared legs by client order id, taken by their send. */
+    private final Map<Long, PreparedOrder> prepared = new ConcurrentHashMap<>();
+
+    public LegSender(OrderGateway gateway, Venues venues) {
         this.gateway = gateway;
+        this.venues = venues;
+    }
+
+    /** Builds and signs both legs; returns the plan unchanged (the route's body). */
+    public HedgePlan prepare(HedgePlan plan) {
+        for (Venue v : Venue.values()) {
+            OrderRequest order = OrderRequest.ioc(plan.leg(v));
+            if (gateway.alreadySent(order.clientOrderId())) {
+                continue; // the gateway refuses it anyway; do not take a nonce for it
+            }
+            try {
+                prepared.put(order.clientOrderId(), venues.get(v).prepare(order));
+            } catch (VenueException e) {
+                LOG.warn("{} leg of {} not prepared ahead ({}); built at its send", v.displayName(), plan.hedgeId(),
+                        e.getMessage());
+            }
+        }
+        return plan;
     }
 
     public LegOutcome send(HedgePlan plan, Venue venue) {
-        return gateway.send(venue, OrderRequest.ioc(plan.leg(venue)), plan.role(venue), plan.cycleId());
+        OrderRequest order = OrderRequest.ioc(plan.leg(venue));
+        PreparedOrder ready = prepared.remove(order.clientOrderId());
+        return ready == null ? gateway.send(venue, order, plan.role(venue), plan.cycleId())
+                : gateway.send(venue, ready, plan.role(venue), plan.cycleId());
     }
 
     public LegOutcome sendLighterLeg(HedgePlan plan) {

@@ -6,6 +6,7 @@ import io.perpcarry.state.JournalEntry;
 import io.perpcarry.venue.OpenOrder;
 import io.perpcarry.venue.OrderAck;
 import io.perpcarry.venue.OrderRequest;
+import io.perpcarry.venue.PreparedOrder;
 import io.perpcarry.venue.VenueErrorKind;
 import io.perpcarry.venue.VenueException;
 import java.time.Duration;
@@ -56,6 +57,12 @@ public final class OrderGateway {
     }
 
     public LegOutcome send(Venue venue, OrderRequest order, LegRole role, long cycleId) {
+        return send(venue, new PreparedOrder(venue, order, null), role, cycleId);
+    }
+
+    /** Sends an order built and signed ahead ({@link io.perpcarry.venue.VenueConnector#prepare}): same rules. */
+    public LegOutcome send(Venue venue, PreparedOrder prepared, LegRole role, long cycleId) {
+        OrderRequest order = prepared.request();
         if (!sent.add(order.clientOrderId())) {
             journal.append("order_skipped", Map.of("venue", venue.wireName(), "client_order_id", order.clientOrderId(),
                     "reason", "already sent"));
@@ -76,7 +83,8 @@ public final class OrderGateway {
         journal.append("order_sent", f);
         LegOutcome outcome;
         try {
-            OrderAck ack = venues.get(venue).placeOrder(order);
+            OrderAck ack = prepared.payload() == null ? venues.get(venue).placeOrder(order)
+                    : venues.get(venue).send(prepared);
             outcome = new LegOutcome(venue, order.clientOrderId(), LegOutcome.Status.ACCEPTED, ack.filledSize(),
                     "accepted as " + ack.venueOrderId());
         } catch (VenueException e) {

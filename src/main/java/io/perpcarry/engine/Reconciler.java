@@ -5,6 +5,9 @@ import io.perpcarry.domain.PositionSide;
 import io.perpcarry.domain.Venue;
 import io.perpcarry.state.BotSnapshot;
 import io.perpcarry.state.BotState;
+import io.perpcarry.state.CycleResult;
+import io.perpcarry.state.VenuePnl;
+import io.perpcarry.venue.FundingPayment;
 import io.perpcarry.state.HeldLeg;
 import io.perpcarry.state.HeldPosition;
 import io.perpcarry.state.Journal;
@@ -95,6 +98,11 @@ public final class Reconciler {
         Map<String, Map<Venue, Position>> bySymbol = new TreeMap<>();
         held.forEach((v, ps) -> ps.forEach(p -> bySymbol.computeIfAbsent(p.symbol(), k -> new EnumMap<>(Venue.class)).put(v, p)));
         if (bySymbol.isEmpty()) {
+            boolean wasClosing = saved.map(sv -> BotState.CLOSING.name().equals(sv.state())).orElse(false);
+            if (recorded.isPresent() && wasClosing && store.state() == BotState.CLOSING) {
+                recordFinishedClose(recorded.get());
+                return;
+            }
             if (recorded.isPresent()) {
                 journal.append("position_gone", Map.of("symbol", recorded.get().symbol(),
                         "reason", "state.json held it but both venues are flat (closed outside the bot or liquidated)"));
@@ -134,7 +142,8 @@ public final class Reconciler {
 
     private void adoptPair(String symbol, Position longPos, Position shortPos, Optional<HeldPosition> recorded, boolean ours) {
         if (!ours) {
-            engine.recovered(BotState.HALTED, null, "a " + symbol + " hedge the bot has no record of");
+            engine.recovered(BotState.HALTED, null, "a " + symbol + " hedge the bot has no record of (open before the"
+                    + " bot or by hand); to hand it to the bot, stop it and run: bin/perpcarry adopt " + symbol);
             return;
         }
         BigDecimal step = recorded.map(HeldPosition::sizeStep)
@@ -156,7 +165,7 @@ public final class Reconciler {
         }
         Venue longVenue = longPos.venue();
         Instant openedAt = recorded.filter(r -> r.longLeg().venue() == longVenue && r.symbol().equals(symbol)).map(HeldPosition::openedAt)
-                .or(() -> openedAtFromJournal(symbol)).orElse(clock.instant());
+                .or(() -> openedAtFromJournal(symbol, cycle)).orElse(clock.instant());
         Instant target = recorded.filter(r -> r.openedAt().equals(openedAt)).map(HeldPosition::targetCloseAt)
                 .orElse(openedAt.plus(settings.holdDuration()));
         HeldPosition p = new HeldPosition(cycle, symbol,
@@ -164,6 +173,87 @@ public final class Reconciler {
                 new HeldLeg(shortPos.venue(), PositionSide.SHORT, shortPos.absSize(), shortPos.entryPrice()),
                 step, openedAt, target);
         engine.recovered(BotState.HOLDING, p, "matched " + p.describe() + ", opened at " + openedAt);
+    }
+
+    /**
+     * A crash in CLOSING after both legs were flat: the cycle still counts. Its result is booked from the venues'
+     * fills and funding (the same figures a normal close books), then the bot waits as after any close.
+     */
+    private void recordFinishedClose(HeldPosition p) {
+        CycleBook book = new CycleBook(venues, journal);
+        Map<Venue, VenuePnl> pnl = new EnumMap<>(Venue.class);
+        BigDecimal volume = BigDecimal.ZERO;
+        try {
+            for (Venue v : Venue.values()) {
+                CycleBook.Booked b = book.book(v, p.symbol(), p.cycleId());
+                BigDecimal funding = venues.read(v, () -> venues.get(v).fundingPayments(p.openedAt())).stream()
+                        .filter(f -> f.symbol().equals(p.symbol())).map(FundingPayment::amount)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                pnl.put(v, new VenuePnl(b.trading(), b.fees(), funding));
+                volume = volume.add(b.volume());
+            }
+        } catch (VenueException e) {
+            LOG.warn("reconcile postponed, cycle {} result unreadable: {}", p.cycleId(), e.getMessage());
+            return; // not reconciled: the next scan tries again; nothing is dropped
+        }
+        engine.onClosed(new CycleResult(p.cycleId(), p.symbol(), p.longLeg().venue(), p.openedAt(), clock.instant(),
+                "close finished before a restart", false, pnl, volume));
+        engine.recovered(BotState.WAITING, null, "both venues flat; cycle " + p.cycleId() + " closed before the restart"
+                + " and recorded");
+    }
+
+    /**
+     * Takes an equal and opposite {@code symbol} pair already open on both venues under the bot's management:
+     * HOLDING with the venues' entry prices and a hold clock starting now. Refused (nothing changes) unless the
+     * bot is IDLE, WAITING or HALTED with no position on record, the pair is long on one venue and short on the
+     * other within one size step, and nothing else is positioned.
+     *
+     * @return what was adopted, for the operator
+     */
+    public synchronized String adopt(String symbol, String by) {
+        BotState s = engine.state();
+        if ((s != BotState.IDLE && s != BotState.WAITING && s != BotState.HALTED) || engine.position().isPresent()) {
+            throw new IllegalStateException("cannot adopt while the bot is " + s
+                    + engine.position().map(p -> " with " + p.describe()).orElse(""));
+        }
+        Map<Venue, Position> legs = new EnumMap<>(Venue.class);
+        for (Venue v : Venue.values()) {
+            for (Position p : venues.account(v).positions()) {
+                if (p.isFlat()) {
+                    continue;
+                }
+                if (!p.symbol().equals(symbol)) {
+                    throw new IllegalStateException(v.displayName() + " also holds " + p.symbol()
+                            + "; the bot manages one hedge: close it first");
+                }
+                legs.put(v, p);
+            }
+        }
+        if (legs.size() != 2) {
+            throw new IllegalStateException(symbol + " is not open on both venues (" + legs.keySet()
+                    + "); adopt takes an equal and opposite pair");
+        }
+        Position l = legs.get(Venue.LIGHTER);
+        Position e = legs.get(Venue.EDGEX);
+        if (l.signedSize().signum() == e.signedSize().signum()) {
+            throw new IllegalStateException(symbol + " is " + l.side().orElseThrow() + " on both venues: not a hedge");
+        }
+        BigDecimal step = venues.spec(Venue.LIGHTER, symbol).sizeStep().max(venues.spec(Venue.EDGEX, symbol).sizeStep());
+        if (l.absSize().subtract(e.absSize()).abs().compareTo(step) > 0) {
+            throw new IllegalStateException(symbol + " legs differ by more than one size step " + step.toPlainString()
+                    + " (Lighter " + l.signedSize().toPlainString() + ", EdgeX " + e.signedSize().toPlainString()
+                    + "): level them by hand first");
+        }
+        Position longPos = l.signedSize().signum() > 0 ? l : e;
+        Position shortPos = longPos == l ? e : l;
+        Instant now = clock.instant();
+        long cycle = Math.max(now.getEpochSecond(), store.lastCycleId() + 1);
+        HeldPosition p = new HeldPosition(cycle, symbol,
+                new HeldLeg(longPos.venue(), PositionSide.LONG, longPos.absSize(), longPos.entryPrice()),
+                new HeldLeg(shortPos.venue(), PositionSide.SHORT, shortPos.absSize(), shortPos.entryPrice()),
+                step, now, now.plus(settings.holdDuration()));
+        engine.adopted(p, by);
+        return "adopted " + p.describe() + "; holding until " + p.targetCloseAt();
     }
 
     private void cancelStrays(Map<Venue, List<OpenOrder>> orders, Optional<String> ourSymbol) {
@@ -209,12 +299,17 @@ public final class Reconciler {
         return Optional.empty();
     }
 
-    private Optional<Instant> openedAtFromJournal(String symbol) {
+    /**
+     * The hold clock of the cycle in flight, only from that cycle's own {@code position_opened}: after a crash in
+     * OPENING there is none, and an older cycle's in the same symbol must not age the new hedge (the clock starts now).
+     */
+    private Optional<Instant> openedAtFromJournal(String symbol, long cycle) {
         List<JournalEntry> all = journal.readAll();
         for (int i = all.size() - 1; i >= 0; i--) {
             JournalEntry e = all.get(i);
             if (e.type().equals("position_opened") && e.text("symbol").map(symbol::equals).orElse(false)) {
-                return e.text("opened_at").map(Instant::parse);
+                boolean thisCycle = e.text("cycle_id").map(c -> Long.parseLong(c) == cycle).orElse(false);
+                return thisCycle ? e.text("opened_at").map(Instant::parse) : Optional.empty();
             }
             if (e.type().equals("position_closed") && e.text("symbol").map(symbol::equals).orElse(false)) {
                 return Optional.empty(); // a later hedge in this symbol was opened outside our records

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes size off one position with reduce-only IOC orders priced from a fresh book each attempt, reading the
- * position back after each order. Reduce-only means a retry can never flip or grow the position.
+ * position back after each order has settled. Reduce-only means a retry can never flip or grow the position.
  */
 public final class ReduceOnlyExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(ReduceOnlyExecutor.class);
@@ -27,9 +27,11 @@ public final class ReduceOnlyExecutor {
     private final Sleeper sleeper;
     private final Duration settle;
     private final int attempts;
+    private final LegSettler settler;
 
     public ReduceOnlyExecutor(Venues venues, OrderGateway gateway, OrderPricer pricer, Sleeper sleeper, Duration settle,
-                              int attempts) {
+                              int attempts, LegSettler settler) {
+        this.settler = settler;
         this.venues = venues;
         this.gateway = gateway;
         this.pricer = pricer;
@@ -71,7 +73,11 @@ public final class ReduceOnlyExecutor {
                 LegOutcome out = gateway.send(venue, new OrderRequest(symbol, side, qty, price.price(), OrderType.LIMIT_IOC,
                         true, id), role, cycleId);
                 last = out.message();
-                sleeper.sleep(settle);
+                if (!out.rejected()) {
+                    // from the venue's record of this order, not a sleep: Lighter executes after its ack
+                    LegSettler.Settled s = settler.settle(venue, symbol, id);
+                    last = last + "; " + s.describe();
+                }
                 BigDecimal after = venues.signedSize(venue, symbol);
                 BigDecimal done = signed.abs().subtract(after.abs()).max(BigDecimal.ZERO);
                 traded = traded.add(done);

@@ -268,6 +268,21 @@ public final class RotationEngine {
         return emergencyUnderway;
     }
 
+    /**
+     * A person hands a pair already open on both venues to the bot (bin/perpcarry adopt): journaled with its real
+     * entry prices, a halt it caused is cleared, and it is HOLDING from now on as if the bot had opened it.
+     */
+    public synchronized void adopted(HeldPosition p, String by) {
+        Map<String, Object> f = positionFields(p);
+        f.put("by", by);
+        journal.append("position_adopted", f);
+        store.haltReason(null);
+        store.lastCycleId(Math.max(store.lastCycleId(), p.cycleId()));
+        store.position(p);
+        transition(BotState.HOLDING, "adopted by " + by + ": " + p.describe(), Map.of("cycle_id", p.cycleId()));
+        reconciled = true;
+    }
+
     /** The reconciler's verdict after reading the venues: the state and position to continue from. */
     public synchronized void recovered(BotState state, HeldPosition position, String reason) {
         journal.append("recovered", Map.of("state", state, "reason", reason));

@@ -39,6 +39,19 @@ public interface VenueConnector extends AutoCloseable {
     /** Sends one order. A timeout or lost connection throws UNKNOWN_OUTCOME: find it by client order id. */
     OrderAck placeOrder(OrderRequest order);
 
+    /**
+     * Builds and signs an order without sending it, so the send itself is all that races between two legs.
+     * Default: nothing prepared ahead (the order is built at {@link #send}).
+     */
+    default PreparedOrder prepare(OrderRequest order) {
+        return new PreparedOrder(venue(), order, null);
+    }
+
+    /** Sends a prepared order, with the outcomes of {@link #placeOrder}. Default: {@code placeOrder}. */
+    default OrderAck send(PreparedOrder prepared) {
+        return placeOrder(prepared.request());
+    }
+
     void cancelOrder(String symbol, String orderId);
 
     void cancelAllOrders();
@@ -65,6 +78,25 @@ public interface VenueConnector extends AutoCloseable {
      */
     default Instant serverTime() {
         throw new VenueException(venue(), VenueErrorKind.INVALID_REQUEST, "server time is not read from "
+                + venue().displayName());
+    }
+
+    /**
+     * What became of one of our orders, found by client order id in the venue's open and ended orders. NOT_FOUND
+     * is "not (yet) there", never "nothing happened". Default: refused (typed), so a venue without the read is
+     * never taken for "not found".
+     */
+    default OrderOutcome orderOutcome(String symbol, long clientOrderId) {
+        throw new VenueException(venue(), VenueErrorKind.INVALID_REQUEST, "order outcomes are not read from "
+                + venue().displayName());
+    }
+
+    /**
+     * Our executions in {@code symbol} at or after {@code since}, newest first, with the venue's prices and fees.
+     * Default: refused (typed).
+     */
+    default List<Fill> fills(String symbol, Instant since) {
+        throw new VenueException(venue(), VenueErrorKind.INVALID_REQUEST, "fills are not read from "
                 + venue().displayName());
     }
 

@@ -60,11 +60,17 @@ public final class FakeVenue implements VenueConnector {
     private final List<OpenOrder> resting = new ArrayList<>();
     private final Deque<Behavior> script = new ArrayDeque<>();
     private final Set<Long> seenIds = new HashSet<>();
+    /** What each order that reached the book became, by client order id (orders refused at send are absent). */
+    private final Map<Long, io.perpcarry.venue.OrderOutcome> outcomes = new HashMap<>();
+    /** Executions, newest first, at the order's limit price, fee = taker rate × notional. */
+    public final List<io.perpcarry.venue.Fill> fills = new ArrayList<>();
     public final List<OrderRequest> orders = new ArrayList<>();
     public final List<FundingPayment> funding = new ArrayList<>();
     public volatile boolean unreachable;
     public volatile boolean fresh = true;
     public volatile boolean refuseReduceOnly;
+    /** Orders stay "not found" (a venue that acked but has not executed or indexed them). */
+    public volatile boolean hideOutcomes;
     /** Called as an order arrives, before anything else: lets a test look at the journal at that moment. */
     public volatile java.util.function.Consumer<OrderRequest> onOrder = o -> { };
     /** Runs at the start of every account read (to make something happen while a reader is mid-way). */
@@ -217,14 +223,46 @@ public final class FakeVenue implements VenueConnector {
                 throw new VenueException(venue, VenueErrorKind.REJECTED, "reduce only refused", "21732", null, null);
             }
             if (b == Behavior.UNKNOWN_NOT_FILLED) {
+                record(o, BigDecimal.ZERO);
                 throw new VenueException(venue, VenueErrorKind.UNKNOWN_OUTCOME, "connection reset after send");
             }
             BigDecimal filled = fill(o, b == Behavior.PARTIAL_HALF);
+            record(o, filled);
             if (b == Behavior.UNKNOWN_FILLED) {
                 throw new VenueException(venue, VenueErrorKind.UNKNOWN_OUTCOME, "timeout after send");
             }
             return new OrderAck(o.clientOrderId(), "v" + orders.size(), Optional.of(filled));
         }
+    }
+
+    private void record(OrderRequest o, BigDecimal filled) {
+        io.perpcarry.venue.OrderOutcome.State state = filled.compareTo(o.size()) >= 0
+                ? io.perpcarry.venue.OrderOutcome.State.FILLED
+                : filled.signum() > 0 ? io.perpcarry.venue.OrderOutcome.State.PARTIALLY_FILLED
+                : io.perpcarry.venue.OrderOutcome.State.CANCELED;
+        outcomes.put(o.clientOrderId(), new io.perpcarry.venue.OrderOutcome(venue, o.symbol(), o.clientOrderId(),
+                Optional.of("v" + orders.size()), state, filled,
+                filled.signum() > 0 ? Optional.of(o.price()) : Optional.empty(), state.name().toLowerCase()));
+        if (filled.signum() > 0) {
+            fills.add(0, new io.perpcarry.venue.Fill(venue, o.symbol(), "t" + orders.size(), "v" + orders.size(),
+                    o.clientOrderId(), o.side(), o.price(), filled,
+                    filled.multiply(o.price()).multiply(specs.get(o.symbol()).takerFeeRate()), clock.instant()));
+        }
+    }
+
+    @Override
+    public synchronized List<io.perpcarry.venue.Fill> fills(String symbol, Instant since) {
+        down();
+        return fills.stream().filter(f -> f.symbol().equals(symbol) && !f.time().isBefore(since)).toList();
+    }
+
+    @Override
+    public synchronized io.perpcarry.venue.OrderOutcome orderOutcome(String symbol, long clientOrderId) {
+        down();
+        if (hideOutcomes) {
+            return io.perpcarry.venue.OrderOutcome.notFound(venue, symbol, clientOrderId);
+        }
+        return outcomes.getOrDefault(clientOrderId, io.perpcarry.venue.OrderOutcome.notFound(venue, symbol, clientOrderId));
     }
 
     private BigDecimal fill(OrderRequest o, boolean half) {

@@ -46,7 +46,7 @@ final class Fixture implements AutoCloseable {
         EngineSettings s = EngineSettings.from(config);
         return new EngineSettings(s.holdDuration(), s.waitBetweenCycles(), s.rotationMode(), s.maxLegImbalancePct(),
                 s.marginBufferPct(), s.enableStopLoss(), s.leverage(), s.staleGrace(), s.orderAttempts(), Duration.ZERO,
-                s.stuckAfter());
+                s.stuckAfter(), s.settleDeadline());
     }
 
     EngineBeans build() {

@@ -94,6 +94,22 @@ class OpenFlowTest {
     }
 
     @Test
+    void aLegStillUnresolvedAtTheDeadlineIsNeverTakenForFlat() {
+        f.lighter.next(Behavior.UNKNOWN_NOT_FILLED);
+        f.lighter.hideOutcomes = true; // acked, never seen ended: it may still fill
+        assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.HALTED);
+        assertThat(f.edgex.orders).hasSize(1); // the other leg is not unwound on a guess
+        assertThat(f.edgex.size(BTC)).isEqualByComparingTo("0.006");
+        assertThat(f.alerts).singleElement().asString().contains("UNRESOLVED LEG").contains("never assumed flat");
+    }
+
+    @Test
+    void aLegWhosePositionShowsTheFullSizeIsHeldEvenIfItsOrderIsNotIndexedYet() {
+        f.lighter.hideOutcomes = true;
+        assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.HOLDING);
+    }
+
+    @Test
     void journalHasTheOrderBeforeItsResult() {
         f.open();
         var types = f.journalTypes();

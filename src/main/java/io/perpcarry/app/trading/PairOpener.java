@@ -134,6 +134,7 @@ public final class PairOpener {
 
     private List<TimedLeg> sendBoth(EngineBeans b, HedgePlan plan) {
         List<CompletableFuture<TimedLeg>> futures = new ArrayList<>();
+        b.legSender.prepare(plan); // signed before the fork: only the sends race
         for (Venue v : Venue.values()) {
             HedgePlan p = plan;
             futures.add(CompletableFuture.supplyAsync(() -> {

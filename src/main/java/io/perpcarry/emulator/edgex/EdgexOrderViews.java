@@ -140,6 +140,8 @@ final class EdgexOrderViews {
             case EXPIRED -> "EXPIRE_CANCELED";
             case REDUCE_ONLY -> "REDUCE_ONLY_CANCELED";
             case LIQUIDATION -> "LIQUIDATE_CANCELED";
+            case MARGIN_NOT_ALLOWED -> "MARGIN_NOT_ENOUGH";
+            case REFUSED_AT_EXECUTION -> "UNKNOWN_ORDER_CANCEL_REASON";
         };
     }
 

@@ -20,6 +20,7 @@ public final class Exchange {
     private final MarketEngine engine;
     private final VenueState state;
     private final OrderDesk desk;
+    private final ExecutionLatency latency = new ExecutionLatency();
 
     Exchange(MarketEngine engine, VenueState state, OrderDesk desk) {
         this.engine = engine;
@@ -176,6 +177,37 @@ public final class Exchange {
      */
     public OrderResult submit(long accountId, OrderRequest request) {
         return engine.withLock(true, () -> desk.submit(accountId, request, engine.now()));
+    }
+
+    /** This venue's delay between acknowledging an order and executing it (zero = inside the request). */
+    public ExecutionLatency executionLatency() {
+        return latency;
+    }
+
+    /**
+     * For a venue that acknowledges before it executes: the order is executed after {@link #executionLatency()};
+     * a refusal at execution (margin, size, ...) becomes a canceled order with no fill, never an error to the
+     * sender, who has had its ack. {@code refuse} non-null: refused at execution with that reason whatever the
+     * book (the injectable "refusal after acceptance"). With zero latency the execution happens before returning.
+     */
+    public void submitAcknowledged(long accountId, OrderRequest request, CancelReason refuse) {
+        Runnable execute = () -> engine.withLock(true, () -> {
+            Instant now = engine.now();
+            if (refuse != null) {
+                return desk.refuse(accountId, request, refuse, now);
+            }
+            OrderResult r = desk.submit(accountId, request, now);
+            if (!r.accepted()) {
+                desk.refuse(accountId, request, r.rejectReason() == RejectReason.INSUFFICIENT_MARGIN
+                        ? CancelReason.MARGIN_NOT_ALLOWED : CancelReason.REFUSED_AT_EXECUTION, now);
+            }
+            return null;
+        });
+        if (latency.immediate()) {
+            execute.run();
+        } else {
+            latency.later(execute);
+        }
     }
 
     /** Open orders of the account, oldest first; {@code symbol} null = all markets. */

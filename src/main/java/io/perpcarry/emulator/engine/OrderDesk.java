@@ -136,6 +136,24 @@ final class OrderDesk {
         return OrderResult.accepted(snapshot, fills);
     }
 
+    /**
+     * An order acknowledged earlier and refused at execution: it is recorded as accepted and canceled with no fill,
+     * which is how a venue that acks before executing reports the refusal (a cancel event, not an error answer).
+     */
+    Order refuse(long accountId, OrderRequest request, CancelReason reason, Instant now) {
+        AccountState account = venue.accounts.get(accountId);
+        if (account == null) {
+            return null; // the ack path already checked the account; it cannot vanish
+        }
+        WorkingOrder order = new WorkingOrder(venue.ids.orderId(), accountId, request, request.size(), now);
+        order.cancel(reason, now);
+        account.ended.addFirst(order);
+        Order snapshot = order.snapshot();
+        venue.events.add(l -> l.onOrderChanged(venue.venue, snapshot));
+        venue.events.accountChanged(venue.venue, accountId);
+        return snapshot;
+    }
+
     private static boolean crosses(SyntheticBook book, Side side, BigDecimal price) {
         BigDecimal best = side == Side.BUY ? book.bestAsk() : book.bestBid();
         return best != null && within(side, best, price);

@@ -135,6 +135,8 @@ public final class LighterEmulator implements AutoCloseable {
         admin(router, "POST", "/_emulator/price", admin::setPrice);
         admin(router, "POST", "/_emulator/funding", admin::setFunding);
         admin(router, "GET", "/_emulator/state", b -> admin.state());
+        admin(router, "GET", "/_emulator/execution", b -> admin.execution());
+        admin(router, "POST", "/_emulator/execution", admin::setExecution);
         router.route().failureHandler(LighterWire::failure);
         router.route().handler(ctx -> LighterWire.error(ctx, new LighterApiException(404, 404, "not found")));
 
@@ -193,6 +195,7 @@ public final class LighterEmulator implements AutoCloseable {
             return;
         }
         engine.removeListener(stream);
+        exchange.executionLatency().close();
         stream.closeAll();
         await(vertx.close().toCompletionStage().toCompletableFuture());
         server = null;

@@ -329,6 +329,8 @@ final class LighterJson {
             case EXPIRED -> "canceled-expired";
             case REDUCE_ONLY -> "canceled-reduce-only";
             case LIQUIDATION -> "canceled-liquidation";
+            case MARGIN_NOT_ALLOWED -> "canceled-margin-not-allowed";
+            case REFUSED_AT_EXECUTION -> "canceled-invalid-balance";
         };
     }
 

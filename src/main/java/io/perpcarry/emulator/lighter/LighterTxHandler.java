@@ -15,6 +15,7 @@ import io.perpcarry.crypto.lighter.Schnorr;
 import io.perpcarry.crypto.lighter.UpdateLeverageTx;
 import io.perpcarry.crypto.lighter.UpdateMarginTx;
 import io.perpcarry.emulator.Fault;
+import io.perpcarry.emulator.engine.CancelReason;
 import io.perpcarry.emulator.engine.CancelResult;
 import io.perpcarry.emulator.engine.EngineRejection;
 import io.perpcarry.emulator.engine.Exchange;
@@ -70,7 +71,8 @@ final class LighterTxHandler {
             throw LighterErrors.invalidParam("tx_info is required");
         }
         ParsedTx tx = LighterTxInfoParser.parse(type, info, chainId);
-        String hash = submit(tx, ctx.get(LighterWire.REJECT_KEY), ctx.get(LighterWire.PARTIAL_KEY));
+        String hash = submit(tx, ctx.get(LighterWire.REJECT_KEY), ctx.get(LighterWire.PARTIAL_KEY),
+                Boolean.TRUE.equals(ctx.get(LighterWire.REFUSE_KEY)));
         LighterWire.json(ctx, sent().put("tx_hash", hash));
     }
 
@@ -93,9 +95,11 @@ final class LighterTxHandler {
         }
         ArrayNode hashes = LighterJson.array();
         Fault reject = ctx.get(LighterWire.REJECT_KEY);
+        boolean refuse = Boolean.TRUE.equals(ctx.get(LighterWire.REFUSE_KEY));
         for (ParsedTx tx : txs) {
-            hashes.add(submit(tx, reject, ctx.get(LighterWire.PARTIAL_KEY)));
+            hashes.add(submit(tx, reject, ctx.get(LighterWire.PARTIAL_KEY), refuse));
             reject = null;
+            refuse = false;
         }
         ObjectNode o = sent();
         o.set("tx_hash", hashes);
@@ -115,6 +119,11 @@ final class LighterTxHandler {
      * @param partial PARTIAL_FILL fraction for orders (null = none)
      */
     String submit(ParsedTx parsed, Fault reject, BigDecimal partial) {
+        return submit(parsed, reject, partial, false);
+    }
+
+    /** @param refuseAfterAccept an order is acknowledged, then refused at execution (a cancel event) */
+    String submit(ParsedTx parsed, Fault reject, BigDecimal partial, boolean refuseAfterAccept) {
         LighterTx tx = parsed.tx();
         byte[] hash;
         try {
@@ -139,7 +148,7 @@ final class LighterTxHandler {
             String hex = HexFormat.of().formatHex(hash);
             EXECUTING.set(hex);
             try {
-                execute(tx, partial, hex);
+                execute(tx, partial, hex, refuseAfterAccept);
             } finally {
                 EXECUTING.remove();
             }
@@ -162,10 +171,10 @@ final class LighterTxHandler {
         }
     }
 
-    private void execute(LighterTx tx, BigDecimal partial, String txHash) {
+    private void execute(LighterTx tx, BigDecimal partial, String txHash, boolean refuseAfterAccept) {
         long account = tx.context().accountIndex();
         if (tx instanceof CreateOrderTx o) {
-            createOrder(account, o, partial, txHash);
+            createOrder(account, o, partial, txHash, refuseAfterAccept);
         } else if (tx instanceof CancelOrderTx c) {
             cancel(account, markets.market(c.marketIndex()), c.index());
         } else if (tx instanceof CancelAllOrdersTx c) {
@@ -193,7 +202,8 @@ final class LighterTxHandler {
         }
     }
 
-    private void createOrder(long account, CreateOrderTx o, BigDecimal partial, String txHash) {
+    private void createOrder(long account, CreateOrderTx o, BigDecimal partial, String txHash,
+                             boolean refuseAfterAccept) {
         VenueMarket m = markets.market(o.marketIndex());
         if (o.orderType() != LighterConstants.ORDER_TYPE_LIMIT && o.orderType() != LighterConstants.ORDER_TYPE_MARKET) {
             throw LighterApiException.badRequest(LighterErrors.INVALID_ORDER_TYPE,
@@ -211,6 +221,11 @@ final class LighterTxHandler {
                 market ? OrderType.MARKET : OrderType.LIMIT, tif, size, price, o.reduceOnly() == 1,
                 o.clientOrderIndex() == 0 ? null : Long.toString(o.clientOrderIndex()),
                 o.orderExpiry() == 0 ? null : Instant.ofEpochMilli(o.orderExpiry()), partial);
+        if (refuseAfterAccept || !exchange.executionLatency().immediate()) {
+            // Lighter acks the tx, then the sequencer executes it: fills and refusals show up later in the account
+            exchange.submitAcknowledged(account, req, refuseAfterAccept ? CancelReason.MARGIN_NOT_ALLOWED : null);
+            return;
+        }
         OrderResult r = exchange.submit(account, req);
         if (!r.accepted()) {
             throw rejected(r.rejectReason(), r.message());

@@ -25,6 +25,8 @@ final class LighterWire {
     static final String REJECT_KEY = "lighter.reject";
     /** Context key holding the PARTIAL_FILL fraction for order execution. */
     static final String PARTIAL_KEY = "lighter.partialFill";
+    /** Context key set when a REFUSE_AFTER_ACCEPT fault applies: ack the order, then cancel it at execution. */
+    static final String REFUSE_KEY = "lighter.refuseAfterAccept";
 
     private final Vertx vertx;
     private final FaultPlan faults;
@@ -67,6 +69,8 @@ final class LighterWire {
                 delay += f.delayMs();
             } else if (f.kind() == FaultKind.PARTIAL_FILL) {
                 ctx.put(PARTIAL_KEY, f.fraction());
+            } else if (f.kind() == FaultKind.REFUSE_AFTER_ACCEPT) {
+                ctx.put(REFUSE_KEY, Boolean.TRUE);
             } else if (f.kind().terminal()) {
                 terminal = f;
             }

@@ -300,6 +300,12 @@ public final class EdgexConnector implements VenueConnector {
 
     @Override
     public OrderAck placeOrder(OrderRequest order) {
+        return send(prepare(order));
+    }
+
+    /** Signs the createOrder body (EIP-712 L2 fields; + 1 getTicker when the streamed oracle price is stale). */
+    @Override
+    public io.perpcarry.venue.PreparedOrder prepare(OrderRequest order) {
         EdgexOrders o = orders.orElseThrow(() -> auth("placeOrder"));
         EdgexCatalog c = catalog();
         EdgexMarket m = c.bySymbol(order.symbol()).orElseThrow(() -> invalid("EdgeX lists no tradable market "
@@ -310,8 +316,18 @@ public final class EdgexConnector implements VenueConnector {
         }
         EdgexDomain domain = c.domain().orElseThrow(() -> Wire.malformed("getMetaData",
                 "global has no usable chain id / contract address: orders cannot be signed"));
-        Map<String, Object> body = o.createOrderBody(order, m, domain, oraclePrice(m));
-        JsonNode data = rest.privatePost("order/createOrder", body);
+        return new io.perpcarry.venue.PreparedOrder(Venue.EDGEX, order, o.createOrderBody(order, m, domain, oraclePrice(m)));
+    }
+
+    /** 1 POST createOrder. Never retried; no answer is UNKNOWN_OUTCOME (find it by client id). */
+    @Override
+    @SuppressWarnings("unchecked")
+    public OrderAck send(io.perpcarry.venue.PreparedOrder prepared) {
+        OrderRequest order = prepared.request();
+        if (!(prepared.payload() instanceof Map<?, ?> body)) {
+            return placeOrder(order);
+        }
+        JsonNode data = rest.privatePost("order/createOrder", (Map<String, Object>) body);
         String orderId;
         try {
             orderId = Wire.text(data, "orderId", "createOrder");
@@ -477,6 +493,18 @@ public final class EdgexConnector implements VenueConnector {
         return c.markets().values().stream().findFirst()
                 .map(m -> Long.toString(m.signing().quoteCoinId()))
                 .orElseThrow(() -> Wire.malformed("getMetaData", "no tradable contract to learn the quote coin from"));
+    }
+
+    /** 1 getOrderByClientOrderId read: see {@link EdgexFills}. */
+    @Override
+    public io.perpcarry.venue.OrderOutcome orderOutcome(String symbol, long clientOrderId) {
+        return new EdgexFills(rest).outcome(symbol, market(symbol).contractId(), clientOrderId);
+    }
+
+    /** 1 getHistoryOrderFillTransactionPage read (the newest 100 fills of the contract). */
+    @Override
+    public List<io.perpcarry.venue.Fill> fills(String symbol, Instant since) {
+        return new EdgexFills(rest).fills(symbol, market(symbol).contractId(), since);
     }
 
     private EdgexMarket market(String symbol) {

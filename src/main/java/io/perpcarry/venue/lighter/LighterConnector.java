@@ -329,13 +329,23 @@ public final class LighterConnector implements VenueConnector {
         return rows.subList(0, Math.min(limit, rows.size()));
     }
 
-    // ---- writes ----------------------------------------------------------------------------------------
+    /** 1 accountActiveOrders read, +1 accountInactiveOrders when not open: see {@link LighterFills}. */
+    @Override
+    public io.perpcarry.venue.OrderOutcome orderOutcome(String symbol, long clientOrderId) {
+        return history("orderOutcome").outcome(symbol, market(symbol).marketId(), clientOrderId);
+    }
 
-    /**
-     * 1 sendTx (plus 1 nextNonce the first time, and 1 nextNonce + 1 sendTx again after an invalid-nonce
-     * refusal). Lighter answers a tx hash, not an order id: the ack's venue order id is our client order
-     * index, which cancelOrder accepts. The fill is not reported here; read the account back.
-     */
+    /** 1 trades read (the newest 100 of the market). */
+    @Override
+    public List<io.perpcarry.venue.Fill> fills(String symbol, Instant since) {
+        return history("fills").fills(symbol, market(symbol).marketId(), since);
+    }
+
+    private LighterFills history(String operation) {
+        Account a = requireAccount(operation);
+        return new LighterFills(a.index(), (path, query, what) -> getOk(path, query, authHeader(a), what));
+    }
+
     /** {@code GET /}: {"status":200,"network_id":1,"timestamp":1763005601}, seconds (captures/lighter/GET_root_status.json). */
     @Override
     public Instant serverTime() {
@@ -347,13 +357,37 @@ public final class LighterConnector implements VenueConnector {
         return Instant.ofEpochSecond(ts.asLong());
     }
 
+    // ---- writes ----------------------------------------------------------------------------------------
+
+    /**
+     * 1 sendTx (plus 1 nextNonce the first time, and 1 nextNonce + 1 sendTx again after an invalid-nonce
+     * refusal). Lighter answers a tx hash, not an order id: the ack's venue order id is our client order
+     * index, which cancelOrder accepts. The fill is not reported here; read the account back.
+     */
     @Override
     public OrderAck placeOrder(OrderRequest order) {
+        return send(prepare(order));
+    }
+
+    /** Takes a nonce and signs the CreateOrder tx now (+1 nextNonce the first time); nothing is sent. */
+    @Override
+    public io.perpcarry.venue.PreparedOrder prepare(OrderRequest order) {
         Account a = requireAccount("placeOrder");
         LighterMarket market = market(order.symbol());
+        return new io.perpcarry.venue.PreparedOrder(Venue.LIGHTER, order, a.txs().presign("create order "
+                + order.symbol() + " #" + order.clientOrderId(), ctx -> LighterOrders.createOrder(ctx, market, order,
+                clock.millis())));
+    }
+
+    /** 1 sendTx (re-signed and sent once more after an invalid-nonce refusal). */
+    @Override
+    public OrderAck send(io.perpcarry.venue.PreparedOrder prepared) {
+        OrderRequest order = prepared.request();
+        if (!(prepared.payload() instanceof LighterTransactions.Presigned p)) {
+            return placeOrder(order);
+        }
         http.rateLimiter().acquireKind("lighter:L2CreateOrder", TX_TYPE_PER_MINUTE);
-        String txHash = a.txs().send("create order " + order.symbol() + " #" + order.clientOrderId(),
-                ctx -> LighterOrders.createOrder(ctx, market, order, clock.millis()));
+        String txHash = requireAccount("placeOrder").txs().sendPresigned(p);
         LOG.info("Lighter order {} {} {} @ {} ({}) accepted, tx {}", order.side(), order.size().toPlainString(),
                 order.symbol(), order.price().toPlainString(), order.type(), txHash);
         return new OrderAck(order.clientOrderId(), Long.toString(order.clientOrderId()), Optional.empty());

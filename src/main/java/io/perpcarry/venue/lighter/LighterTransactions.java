@@ -61,12 +61,34 @@ final class LighterTransactions {
         }
     }
 
-    private String attempt(String what, Function<LighterTxContext, LighterTx> build) {
+    /** A transaction signed ahead with a nonce taken for it; {@link #sendPresigned} sends it. */
+    record Presigned(String what, Function<LighterTxContext, LighterTx> build, long nonce, LighterSigner.SignedTx signed) {
+    }
+
+    /**
+     * Takes a nonce and signs now, so that only the POST is left for the send. If another transaction overtakes
+     * it, the venue refuses the nonce and the send re-signs with a fresh one (as after any invalid nonce).
+     */
+    synchronized Presigned presign(String what, Function<LighterTxContext, LighterTx> build) {
         long nonce = nonces.take();
-        LighterSigner.SignedTx signed;
+        return new Presigned(what, build, nonce, sign(what, build, nonce));
+    }
+
+    synchronized String sendPresigned(Presigned p) {
+        try {
+            return post(p.what(), p.nonce(), p.signed());
+        } catch (InvalidNonce first) {
+            LOG.warn("Lighter {}: venue refused the presigned nonce ({}); re-signing with a fresh one", p.what(),
+                    first.getMessage());
+            nonces.forget();
+            return send(p.what(), p.build());
+        }
+    }
+
+    private LighterSigner.SignedTx sign(String what, Function<LighterTxContext, LighterTx> build, long nonce) {
         try {
             long expiredAt = clock.millis() + TX_DEADLINE.toMillis();
-            signed = signer.sign(build.apply(signer.context(nonce, expiredAt)));
+            return signer.sign(build.apply(signer.context(nonce, expiredAt)));
         } catch (LighterTxValidationException e) {
             nonces.giveBack(nonce);
             throw new VenueException(Venue.LIGHTER, VenueErrorKind.INVALID_REQUEST, what + ": " + e.getMessage());
@@ -74,6 +96,14 @@ final class LighterTransactions {
             nonces.giveBack(nonce);
             throw e;
         }
+    }
+
+    private String attempt(String what, Function<LighterTxContext, LighterTx> build) {
+        long nonce = nonces.take();
+        return post(what, nonce, sign(what, build, nonce));
+    }
+
+    private String post(String what, long nonce, LighterSigner.SignedTx signed) {
         String form = "tx_type=" + signed.txType() + "&tx_info=" + URLEncoder.encode(signed.txInfoJson(), StandardCharsets.UTF_8);
         HttpReply reply;
         try {

@@ -17,6 +17,7 @@ import io.perpcarry.testing.CaptureFiles;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import io.perpcarry.venue.common.LocalOrderBook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -243,22 +244,24 @@ class EdgexCaptureContractTest {
     @Test
     void recordedLiveDepthFramesChainWithoutAGap() {
         JsonNode frames = response(entry(V, "ws_depth.json", "live capture", null));
-        LocalBook book = new LocalBook("BTC");
-        List<LocalBook.Applied> applied = new ArrayList<>();
+        LocalOrderBook book = new LocalOrderBook(io.perpcarry.domain.Venue.EDGEX, "BTC",
+                io.perpcarry.venue.common.BookSequence.EDGEX_VERSION);
+        List<LocalOrderBook.Outcome> applied = new ArrayList<>();
         for (JsonNode f : frames) {
             if (!f.path("type").asText().equals("quote-event")) {
                 continue;
             }
             for (JsonNode d : f.at("/content/data")) {
-                EdgexMapper.Depth depth = EdgexMapper.depth(d);
-                assertThat(depth.contractId()).isEqualTo("30000001");
-                applied.add(book.apply(depth, NOW));
+                assertThat(EdgexMapper.depth(d).contractId()).isEqualTo("30000001");
+            }
+            for (io.perpcarry.venue.common.BookDelta delta : EdgexStreams.depthDeltas(f.get("content"), "recorded")) {
+                applied.add(book.apply(delta, NOW));
             }
         }
         // snapshot, changed 1 and 2 chain (startVersion == previous endVersion); the recording then omits the 3rd
         // of 9 changed frames (notes), so the 4th shows a real gap, which the book must see.
-        assertThat(applied).containsExactly(LocalBook.Applied.OK, LocalBook.Applied.OK, LocalBook.Applied.OK,
-                LocalBook.Applied.GAP);
+        assertThat(applied).containsExactly(LocalOrderBook.Outcome.APPLIED, LocalOrderBook.Outcome.APPLIED,
+                LocalOrderBook.Outcome.APPLIED, LocalOrderBook.Outcome.GAP);
         JsonNode empty = response(entry(V, "ws_depth.json", "test mock", null));
         EdgexMapper.Depth heartbeat = EdgexMapper.depth(empty.at("/content/data/0"));
         assertThat(heartbeat.bids()).isEmpty();
