@@ -23,6 +23,8 @@ import static io.perpcarry.domain.Checks.text;
  *                         Lighter's percent strings
  * @param makerFeeRate     maker fee fraction; may be negative (rebate)
  * @param fundingInterval  settlement cadence (Lighter 1 h; EdgeX fundingRateIntervalMin)
+ * @param openable         the venue accepts new positions in this market (EdgeX {@code enableOpenPosition});
+ *                         false = reduce-only for us: never ranked, never opened
  */
 public record MarketSpec(
         Venue venue,
@@ -34,7 +36,8 @@ public record MarketSpec(
         BigDecimal minQuoteNotional,
         BigDecimal takerFeeRate,
         BigDecimal makerFeeRate,
-        Duration fundingInterval) {
+        Duration fundingInterval,
+        boolean openable) {
 
     /** Sanity bound: a fee of 1 % or more per fill is surely a unit mistake (percent passed as fraction). */
     private static final BigDecimal MAX_FEE_RATE = new BigDecimal("0.01");
@@ -57,6 +60,20 @@ public record MarketSpec(
         if (fundingInterval.isNegative() || fundingInterval.isZero()) {
             throw new IllegalArgumentException("fundingInterval must be positive, got " + fundingInterval);
         }
+    }
+
+    /** A market open to new positions. */
+    public MarketSpec(Venue venue, String symbol, String venueMarketId, BigDecimal priceTick, BigDecimal sizeStep,
+                      BigDecimal minBaseSize, BigDecimal minQuoteNotional, BigDecimal takerFeeRate,
+                      BigDecimal makerFeeRate, Duration fundingInterval) {
+        this(venue, symbol, venueMarketId, priceTick, sizeStep, minBaseSize, minQuoteNotional, takerFeeRate,
+                makerFeeRate, fundingInterval, true);
+    }
+
+    /** The same market, open or closed to new positions. */
+    public MarketSpec withOpenable(boolean open) {
+        return new MarketSpec(venue, symbol, venueMarketId, priceTick, sizeStep, minBaseSize, minQuoteNotional,
+                takerFeeRate, makerFeeRate, fundingInterval, open);
     }
 
     /** Lighter market from orderBookDetails: ticks come from the integer decimals, funding settles hourly. */

@@ -45,7 +45,7 @@ public final class EngineBeans implements AutoCloseable {
         this.gateway = new OrderGateway(venues, journal, sleeper, settings.settle());
         OrderPricer pricer = new OrderPricer(config.pricingRules());
         this.reducer = new ReduceOnlyExecutor(venues, gateway, pricer, sleeper, settings.settle(), settings.orderAttempts());
-        this.ranker = new OpportunityRanker(config.rankingRules());
+        this.ranker = new OpportunityRanker(config.rankingRules(), new PositionSizer(config.sizingRules()));
         this.scanner = new MarketScanner(venues, config.symbolsToMonitor());
         this.planner = new HedgePlanner(venues, new PositionSizer(config.sizingRules()), pricer, config.leverage(), clock);
         this.legSender = new LegSender(gateway);

@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @param maxLegImbalancePct  legs differing by more than this percent of the larger one force a close
  * @param marginBufferPct     a leg whose mark is within this percent of its liquidation price forces a close
+ *                            ({@code liquidation_buffer_pct}, derived from leverage when unset)
  * @param staleGrace          market data may be stale this long before the hedge is closed (blips are normal)
  * @param orderAttempts       reduce-only attempts (fresh prices each) before giving up and halting
  * @param settle              pause between sending and reading positions back (venues index fills asynchronously)
@@ -34,7 +35,7 @@ public record EngineSettings(Duration holdDuration, Duration waitBetweenCycles, 
     public static EngineSettings from(BotConfig c) {
         Duration wait = Duration.ofSeconds(c.waitBetweenCyclesMinutes().multiply(BigDecimal.valueOf(60)).longValue());
         return new EngineSettings(c.holdDuration(), wait, c.rotationMode(), c.maxLegImbalancePct(),
-                c.marginBufferPct(), c.enableStopLoss(), c.leverage(),
+                c.liquidationBufferPct(), c.enableStopLoss(), c.leverage(),
                 Duration.ofSeconds(2L * c.checkIntervalSeconds()), 3, Duration.ofMillis(500), Duration.ofMinutes(5));
     }
 
