@@ -16,11 +16,14 @@ import java.util.Objects;
  * @param orderAttempts       reduce-only attempts (fresh prices each) before giving up and halting
  * @param settle              pause between sending and reading positions back (venues index fills asynchronously)
  * @param stuckAfter          an open or close unfinished this long (engine clock) is presumed dead: re-read the venues
+ * @param minNetAprPct        keep_if_best extends a hold only while the held funding spread clears this APR
  */
 public record EngineSettings(Duration holdDuration, Duration waitBetweenCycles, RotationMode rotationMode,
                              BigDecimal maxLegImbalancePct, BigDecimal marginBufferPct, boolean enableStopLoss,
-                             int leverage, Duration staleGrace, int orderAttempts, Duration settle, Duration stuckAfter) {
+                             int leverage, Duration staleGrace, int orderAttempts, Duration settle, Duration stuckAfter,
+                             BigDecimal minNetAprPct) {
     public EngineSettings {
+        Objects.requireNonNull(minNetAprPct, "minNetAprPct");
         Objects.requireNonNull(holdDuration, "holdDuration");
         Objects.requireNonNull(waitBetweenCycles, "waitBetweenCycles");
         Objects.requireNonNull(rotationMode, "rotationMode");
@@ -32,11 +35,20 @@ public record EngineSettings(Duration holdDuration, Duration waitBetweenCycles, 
         }
     }
 
+    /** Without an APR floor for keep_if_best (any positive held spread is kept). */
+    public EngineSettings(Duration holdDuration, Duration waitBetweenCycles, RotationMode rotationMode,
+                          BigDecimal maxLegImbalancePct, BigDecimal marginBufferPct, boolean enableStopLoss, int leverage,
+                          Duration staleGrace, int orderAttempts, Duration settle, Duration stuckAfter) {
+        this(holdDuration, waitBetweenCycles, rotationMode, maxLegImbalancePct, marginBufferPct, enableStopLoss, leverage,
+                staleGrace, orderAttempts, settle, stuckAfter, BigDecimal.ZERO);
+    }
+
     public static EngineSettings from(BotConfig c) {
         Duration wait = Duration.ofSeconds(c.waitBetweenCyclesMinutes().multiply(BigDecimal.valueOf(60)).longValue());
         return new EngineSettings(c.holdDuration(), wait, c.rotationMode(), c.maxLegImbalancePct(),
                 c.liquidationBufferPct(), c.enableStopLoss(), c.leverage(),
-                Duration.ofSeconds(2L * c.checkIntervalSeconds()), 3, Duration.ofMillis(500), Duration.ofMinutes(5));
+                Duration.ofSeconds(2L * c.checkIntervalSeconds()), 3, Duration.ofMillis(500), Duration.ofMinutes(5),
+                c.minNetAprThresholdPct());
     }
 
     /**
@@ -49,7 +61,8 @@ public record EngineSettings(Duration holdDuration, Duration waitBetweenCycles, 
             return this;
         }
         return new EngineSettings(holdDuration, waitBetweenCycles, rotationMode, maxLegImbalancePct, marginBufferPct,
-                enableStopLoss, leverage, scale(staleGrace, timeScale), orderAttempts, settle, scale(stuckAfter, timeScale));
+                enableStopLoss, leverage, scale(staleGrace, timeScale), orderAttempts, settle, scale(stuckAfter, timeScale),
+                minNetAprPct);
     }
 
     private static Duration scale(Duration d, double factor) {

@@ -34,7 +34,7 @@ public final class RotationEngine {
 
     public RotationEngine(EngineSettings settings, Journal journal, StateStore store, Clock clock, Alerter alerter) {
         this.settings = settings;
-        this.policy = new RotationPolicy(settings.rotationMode());
+        this.policy = new RotationPolicy(settings.rotationMode(), settings.minNetAprPct());
         this.journal = journal;
         this.store = store;
         this.clock = clock;
