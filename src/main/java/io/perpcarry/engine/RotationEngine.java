@@ -78,12 +78,12 @@ public final class RotationEngine {
     }
 
     private EngineDecision analyze(Ranking ranking, Instant now) {
-        transition(BotState.ANALYZING, "new ranking", Map.of());
         Optional<Opportunity> best = ranking.best();
         if (best.isEmpty()) {
-            transition(BotState.IDLE, "no eligible opportunity", Map.of());
+            // not a transition: an idle scan journals nothing (a year of them would be a million lines)
             return EngineDecision.of(EngineDecision.Action.WAIT, "no eligible opportunity");
         }
+        transition(BotState.ANALYZING, "new ranking", Map.of());
         Opportunity o = best.get();
         // Epoch second of the decision, strictly increasing: client order ids stay unique across cycles.
         long cycleId = Math.max(now.getEpochSecond(), store.lastCycleId() + 1);
