@@ -47,7 +47,8 @@ public final class EngineBeans implements AutoCloseable {
         this.reducer = new ReduceOnlyExecutor(venues, gateway, pricer, sleeper, settings.settle(), settings.orderAttempts());
         this.ranker = new OpportunityRanker(config.rankingRules(), new PositionSizer(config.sizingRules()));
         this.scanner = new MarketScanner(venues, config.symbolsToMonitor());
-        this.planner = new HedgePlanner(venues, new PositionSizer(config.sizingRules()), pricer, config.leverage(), clock);
+        this.planner = new HedgePlanner(venues, new PositionSizer(config.sizingRules()), pricer, config.leverage(), clock)
+                .withEngine(engine);
         this.legSender = new LegSender(gateway);
         this.legReconciler = new LegReconciler(venues, reducer, engine, settings, sleeper, clock);
         this.closer = new HedgeCloser(venues, reducer, engine, journal, clock);

@@ -195,7 +195,7 @@ public final class Reconciler {
     }
 
     private Optional<String> lastCycleSymbol() {
-        return journal.last(java.util.Set.of("state_change", "position_opened"), "\"symbol\"", e -> e.text("symbol").isPresent())
+        return journal.last(java.util.Set.of("state_change", "position_opened", "open_fell_through"), "\"symbol\"", e -> e.text("symbol").isPresent())
                 .flatMap(e -> e.text("symbol"));
     }
 

@@ -12,6 +12,7 @@ import io.perpcarry.strategy.RotationPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -92,7 +93,15 @@ public final class RotationEngine {
         transition(BotState.OPENING, "opening " + why, Map.of("cycle_id", cycleId, "symbol", o.symbol()));
         store.lastCycleId(cycleId);
         store.persist();
-        return EngineDecision.open(o, cycleId, why);
+        List<Opportunity> rest = ranking.eligible().stream().skip(1).toList();
+        return EngineDecision.open(o, rest, cycleId, why);
+    }
+
+    /** The planner fell through to another candidate of the same scan: journaled before its legs are sent. */
+    public synchronized void onFallThrough(long cycleId, String refusedSymbol, String reason, String nextSymbol) {
+        // "symbol" is what this cycle now opens: crash recovery in OPENING looks for it
+        journal.append("open_fell_through", Map.of("cycle_id", cycleId, "refused", refusedSymbol, "reason", reason,
+                "symbol", nextSymbol));
     }
 
     private EngineDecision atHold(Ranking ranking, Instant now) {
