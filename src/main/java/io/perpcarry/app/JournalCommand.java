@@ -52,7 +52,8 @@ public final class JournalCommand implements Callable<Integer> {
                 throw CommandFailure.usage("data directory " + dir + " does not exist");
             }
             Optional<BotSnapshot> state = StateStore.load(dir.resolve(StateStore.FILE_NAME));
-            List<Map<String, Object>> rows = cycles(Journal.read(dir.resolve("journal.jsonl")));
+            List<Map<String, Object>> rows = cycles(Journal.read(dir.resolve("journal.jsonl"),
+                    java.util.Set.of("position_opened", "position_closed"))); // every part, only the cycle lines
             List<Map<String, Object>> last = rows.subList(Math.max(0, rows.size() - cycles), rows.size());
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -14,6 +14,8 @@ import io.perpcarry.app.trading.UsageException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import io.perpcarry.config.BotConfig;
+import io.perpcarry.strategy.StopLoss;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,10 +38,13 @@ public final class MonitorCommand extends TradingCommand {
     @Option(names = "--interval", paramLabel = "S", defaultValue = "60", description = "Seconds between checks (default 60)")
     long interval;
 
-    @Option(names = "--margin-threshold", paramLabel = "PCT", defaultValue = "80", description = "Red at this margin use, percent (default 80)")
+    @Option(names = "--margin-threshold", paramLabel = "PCT",
+            description = "Red at this margin use, percent (default: 100 - margin_buffer_pct / 2, 90 at defaults: the bot"
+                    + " itself uses up to 100 - margin_buffer_pct)")
     BigDecimal marginThreshold;
 
-    @Option(names = "--pnl-threshold", paramLabel = "PCT", defaultValue = "-15", description = "Red at this leg PnL, percent of notional (default -15)")
+    @Option(names = "--pnl-threshold", paramLabel = "PCT",
+            description = "Red at this leg PnL, percent of notional (default: minus the bot's stop-loss, -22.56 at 3x)")
     BigDecimal pnlThreshold;
 
     @Option(names = "--auto-close", negatable = true, defaultValue = "false",
@@ -71,10 +76,18 @@ public final class MonitorCommand extends TradingCommand {
         thresholds(null);
     }
 
+    /** The bot's own limits unless overridden: a healthy hedge the bot sized itself is never red. */
     private MonitorThresholds thresholds(TradingDesk desk) {
-        BigDecimal liq = desk == null ? BigDecimal.ONE : desk.session().config().marginBufferPct();
-        BigDecimal imb = desk == null ? BigDecimal.ONE : desk.session().config().maxLegImbalancePct();
-        return new MonitorThresholds(marginThreshold, pnlThreshold, liq, imb);
+        BotConfig c = desk == null ? BotConfig.defaults() : desk.session().config();
+        return thresholds(c, marginThreshold, pnlThreshold);
+    }
+
+    static MonitorThresholds thresholds(BotConfig c, BigDecimal marginOverride, BigDecimal pnlOverride) {
+        BigDecimal margin = marginOverride != null ? marginOverride
+                : BigDecimal.valueOf(100).subtract(c.marginBufferPct().divide(BigDecimal.valueOf(2)));
+        BigDecimal pnl = pnlOverride != null ? pnlOverride
+                : new StopLoss(c.stopLossRules()).thresholdPercent().negate();
+        return new MonitorThresholds(margin, pnl, c.liquidationBufferPct(), c.maxLegImbalancePct());
     }
 
     @Override

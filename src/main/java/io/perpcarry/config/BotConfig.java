@@ -1,5 +1,6 @@
 package io.perpcarry.config;
 
+import io.perpcarry.strategy.LiquidationBuffer;
 import io.perpcarry.strategy.PricingRules;
 import io.perpcarry.strategy.RankingRules;
 import io.perpcarry.strategy.RotationMode;
@@ -21,8 +22,10 @@ public final class BotConfig {
     private final Map<String, Object> values;
     private final Map<String, Boolean> fromFile;
     private final String source;
+    private final List<String> unusedKeys;
 
-    BotConfig(Map<String, Object> values, Map<String, Boolean> fromFile, String source) {
+    BotConfig(Map<String, Object> values, Map<String, Boolean> fromFile, String source, List<String> unusedKeys) {
+        this.unusedKeys = List.copyOf(unusedKeys);
         this.values = Map.copyOf(values.entrySet().stream()
                 .filter(e -> e.getValue() != null)
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
@@ -85,8 +88,40 @@ public final class BotConfig {
         return dec("min_volume_usd");
     }
 
+    /** The original's cross-venue filter: largest gap between the two venues' mids, percent. */
     public BigDecimal maxSpreadPct() {
         return dec("max_spread_pct");
+    }
+
+    /** Largest bid/ask spread on each venue, percent of mid. */
+    public BigDecimal maxBookSpreadPct() {
+        return dec("max_book_spread_pct");
+    }
+
+    /** The configured liquidation guard, or empty to derive it from leverage. */
+    public Optional<BigDecimal> liquidationBufferPctSetting() {
+        return Optional.ofNullable((BigDecimal) values.get("liquidation_buffer_pct"));
+    }
+
+    /** The liquidation-distance guard in force: the configured one, else {@link LiquidationBuffer#derived}. */
+    public BigDecimal liquidationBufferPct() {
+        return liquidationBufferPctSetting().orElse(LiquidationBuffer.derived(leverage()));
+    }
+
+    /** Original-bot keys present in the file that this bot ignores. */
+    public List<String> unusedKeys() {
+        return unusedKeys;
+    }
+
+    /** One warning naming the ignored keys, and one if a fresh hedge would trip the liquidation guard. */
+    public List<String> warnings() {
+        List<String> w = new java.util.ArrayList<>();
+        if (!unusedKeys.isEmpty()) {
+            w.add(source + ": keys of the original bot accepted and ignored: " + String.join(", ", unusedKeys)
+                    + " (" + unusedKeys.stream().map(BotConfigSchema.KNOWN_UNUSED::get)
+                    .collect(java.util.stream.Collectors.joining("; ")) + ")");
+        }
+        return w;
     }
 
     public int crossTicks() {
@@ -107,7 +142,8 @@ public final class BotConfig {
     }
 
     public RankingRules rankingRules() {
-        return new RankingRules(notionalPerPosition(), holdDuration(), minVolumeUsd(), maxSpreadPct(), minNetAprThresholdPct());
+        return new RankingRules(notionalPerPosition(), holdDuration(), minVolumeUsd(), maxSpreadPct(), maxBookSpreadPct(),
+                minNetAprThresholdPct());
     }
 
     public SizingRules sizingRules() {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perpcarry.strategy.LiquidationBuffer;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,6 +28,8 @@ public final class BotConfigLoader {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BotConfigLoader.class);
 
     private BotConfigLoader() {
     }
@@ -57,11 +61,19 @@ public final class BotConfigLoader {
         List<String> problems = new ArrayList<>();
         Map<String, Object> values = new HashMap<>();
         Map<String, Boolean> fromFile = new HashMap<>();
+        List<String> unused = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String name = field.getKey();
-            if (name.startsWith("_")) {
-                continue; // "_comment"-style keys document the file and are ignored on purpose
+            if (BotConfigSchema.isComment(name)) {
+                continue; // "_comment"/"comment..." keys document the file and are ignored on purpose
+            }
+            if (BotConfigSchema.KNOWN_UNUSED.containsKey(name)) {
+                if (!field.getValue().isBoolean()) {
+                    problems.add("'" + name + "': expected true or false, got " + field.getValue());
+                }
+                unused.add(name);
+                continue;
             }
             BotConfigSchema.find(name).ifPresentOrElse(key -> {
                 values.put(name, key.parse(field.getValue(), problems));
@@ -72,9 +84,17 @@ public final class BotConfigLoader {
         for (ConfigKey key : BotConfigSchema.KEYS) {
             values.putIfAbsent(key.name(), key.defaultValue());
         }
+        if (problems.isEmpty()) {
+            BigDecimal guard = values.get("liquidation_buffer_pct") instanceof BigDecimal g ? g
+                    : LiquidationBuffer.derived((Integer) values.get("leverage"));
+            LiquidationBuffer.trippedAtOpen((Integer) values.get("leverage"), (BigDecimal) values.get("margin_buffer_pct"),
+                    guard).ifPresent(problems::add);
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.stream().map(p -> source + ": " + p).toList());
         }
-        return new BotConfig(values, fromFile, source);
+        BotConfig config = new BotConfig(values, fromFile, source, unused);
+        config.warnings().forEach(LOG::warn);
+        return config;
     }
 }

@@ -36,10 +36,12 @@ public final class BotConfigSchema {
                     "Per-leg stop-loss, percent of leg notional; null derives it from leverage (22.56 at 3x)."),
             key("enable_stop_loss", Type.BOOLEAN, true, null, null,
                     "Close both legs when either leg's loss reaches the stop-loss."),
-            key("min_volume_usd", Type.DECIMAL, bd("250000"), "0", null,
-                    "Minimum 24h volume, USD, on each venue for a market to be eligible."),
+            key("min_volume_usd", Type.DECIMAL, bd("250000000"), "0", null,
+                    "Minimum 24h volume, USD, of both venues together for a market to be eligible (the original's filter)."),
             key("max_spread_pct", Type.DECIMAL, bd("0.15"), "0", "10",
-                    "Maximum bid/ask spread, percent of mid, on each venue for a market to be eligible."),
+                    "Largest gap between the two venues' mids, percent of their average (the original's filter)."),
+            key("max_book_spread_pct", Type.DECIMAL, bd("0.15"), "0", "10",
+                    "Largest bid/ask spread, percent of mid, on each venue for a market to be eligible."),
             key("cross_ticks", Type.INTEGER, 100, "0", "100000",
                     "Ticks beyond the best price for entry and exit limit orders, to fill at once."),
             key("max_price_deviation_pct", Type.DECIMAL, bd("3"), "0.01", "5",
@@ -47,9 +49,25 @@ public final class BotConfigSchema {
             key("rotation_mode", Type.CHOICE, "always", null, null, Set.of("always", "keep_if_best"),
                     "always: close and reopen every hold; keep_if_best: extend while the market stays best."),
             key("margin_buffer_pct", Type.DECIMAL, bd("20"), "0", "90",
-                    "Share of capital kept back from sizing, percent; also the liquidation-distance guard."),
+                    "Share of capital kept back from sizing, percent."),
+            key("liquidation_buffer_pct", Type.OPTIONAL_DECIMAL, null, "0.1", "50",
+                    "Close when a leg's mark is within this percent of its liquidation price; null derives 50 / leverage."),
             key("max_leg_imbalance_pct", Type.DECIMAL, bd("5"), "0.1", "100",
                     "Maximum size difference between the legs, percent of the larger, before closing."));
+
+    /**
+     * Keys of the original Python bot's {@code bot_config.json} that this bot accepts and ignores (one warning names
+     * them): PnL is always tracked and health always monitored here. Keys starting with "comment" (the original's
+     * convention) or "_" are comments.
+     */
+    public static final Map<String, String> KNOWN_UNUSED = Map.of(
+            "enable_pnl_tracking", "PnL is always tracked",
+            "enable_health_monitoring", "health is always monitored");
+
+    /** A documentation key, ignored on purpose: "_..." here, "comment..." in the original bot's files. */
+    public static boolean isComment(String name) {
+        return name.startsWith("_") || name.startsWith("comment");
+    }
 
     private static final Map<String, ConfigKey> BY_NAME = new LinkedHashMap<>();
 

@@ -12,8 +12,8 @@ import static io.perpcarry.domain.Checks.required;
  *
  * @param feesUsd     taker fees of the 4 fills (open + close on both venues)
  * @param slippageUsd book walk versus each venue's own mid, open and close (includes the half spreads)
- * @param basisUsd    entry mid gap between the venues: positive = cost (bought on the dearer venue),
- *                    negative = gain (sold on the dearer venue); assumed to converge by the close
+ * @param basisUsd    entry mid gap between the venues when adverse (bought on the dearer venue); the ranker
+ *                    never credits a favourable gap, so it books 0 there
  */
 public record CostBreakdown(BigDecimal notionalUsd, BigDecimal feesUsd, BigDecimal slippageUsd, BigDecimal basisUsd) {
 

@@ -23,8 +23,8 @@ import static io.perpcarry.domain.Checks.text;
  *                         Lighter's percent strings
  * @param makerFeeRate     maker fee fraction; may be negative (rebate)
  * @param fundingInterval  settlement cadence (Lighter 1 h; EdgeX fundingRateIntervalMin)
- * @param closedToOpening  the venue refuses new positions here (EdgeX {@code enableOpenPosition:false}): still
- *                         readable and closable for positions held, but never ranked or opened
+ * @param openable         the venue accepts new positions in this market (EdgeX {@code enableOpenPosition});
+ *                         false = reduce-only for us: never ranked, never opened
  */
 public record MarketSpec(
         Venue venue,
@@ -37,7 +37,7 @@ public record MarketSpec(
         BigDecimal takerFeeRate,
         BigDecimal makerFeeRate,
         Duration fundingInterval,
-        boolean closedToOpening) {
+        boolean openable) {
 
     /** Sanity bound: a fee of 1 % or more per fill is surely a unit mistake (percent passed as fraction). */
     private static final BigDecimal MAX_FEE_RATE = new BigDecimal("0.01");
@@ -62,12 +62,18 @@ public record MarketSpec(
         }
     }
 
-    /** A market open to new positions (every Lighter market; most EdgeX contracts). */
+    /** A market open to new positions. */
     public MarketSpec(Venue venue, String symbol, String venueMarketId, BigDecimal priceTick, BigDecimal sizeStep,
                       BigDecimal minBaseSize, BigDecimal minQuoteNotional, BigDecimal takerFeeRate,
                       BigDecimal makerFeeRate, Duration fundingInterval) {
         this(venue, symbol, venueMarketId, priceTick, sizeStep, minBaseSize, minQuoteNotional, takerFeeRate,
-                makerFeeRate, fundingInterval, false);
+                makerFeeRate, fundingInterval, true);
+    }
+
+    /** The same market, open or closed to new positions. */
+    public MarketSpec withOpenable(boolean open) {
+        return new MarketSpec(venue, symbol, venueMarketId, priceTick, sizeStep, minBaseSize, minQuoteNotional,
+                takerFeeRate, makerFeeRate, fundingInterval, open);
     }
 
     /** Lighter market from orderBookDetails: ticks come from the integer decimals, funding settles hourly. */
@@ -91,13 +97,18 @@ public record MarketSpec(
                 fundingRateIntervalMin, false);
     }
 
+    /** The venue refuses new positions here (EdgeX {@code enableOpenPosition:false}); held ones stay closable. */
+    public boolean closedToOpening() {
+        return !openable;
+    }
+
     /** As {@link #edgex(String, String, BigDecimal, BigDecimal, BigDecimal, BigDecimal, BigDecimal, long)}, with the
      *  contract's {@code enableOpenPosition} flag inverted into {@code closedToOpening}. */
     public static MarketSpec edgex(String symbol, String contractId, BigDecimal tickSize, BigDecimal stepSize,
                                    BigDecimal minOrderSize, BigDecimal takerFeeRate, BigDecimal makerFeeRate,
                                    long fundingRateIntervalMin, boolean closedToOpening) {
         return new MarketSpec(Venue.EDGEX, symbol, contractId, tickSize, stepSize, minOrderSize, BigDecimal.ZERO,
-                takerFeeRate, makerFeeRate, Duration.ofMinutes(fundingRateIntervalMin), closedToOpening);
+                takerFeeRate, makerFeeRate, Duration.ofMinutes(fundingRateIntervalMin), !closedToOpening);
     }
 
     /** "EdgeX BTC" — for operator messages. */

@@ -17,7 +17,7 @@ import static io.perpcarry.domain.Checks.text;
  * @param netAprPct          (funding over hold − costs) / notional, annualised over the hold, percent
  * @param breakEvenHours     hours of spread income needed to pay the costs; 0 when costs <= 0,
  *                           null when unknown or when the spread is zero (never breaks even)
- * @param volume24hUsd       the lower of the two venues' 24 h volumes (the binding one)
+ * @param volume24hUsd       the two venues' 24 h volumes added together (the original bot's measure)
  * @param midGapPct          (short-venue mid − long-venue mid) / average mid × 100; positive = we sell dearer
  * @param excludedReason     human reason(s) the row is not tradable; null when eligible
  */

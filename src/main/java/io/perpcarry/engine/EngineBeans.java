@@ -48,9 +48,10 @@ public final class EngineBeans implements AutoCloseable {
         this.settler = new LegSettler(venues, sleeper, settings.settle(), settings.settleDeadline());
         this.reducer = new ReduceOnlyExecutor(venues, gateway, pricer, sleeper, settings.settle(), settings.orderAttempts(),
                 settler);
-        this.ranker = new OpportunityRanker(config.rankingRules());
+        this.ranker = new OpportunityRanker(config.rankingRules(), new PositionSizer(config.sizingRules()));
         this.scanner = new MarketScanner(venues, config.symbolsToMonitor());
-        this.planner = new HedgePlanner(venues, new PositionSizer(config.sizingRules()), pricer, config.leverage(), clock);
+        this.planner = new HedgePlanner(venues, new PositionSizer(config.sizingRules()), pricer, config.leverage(), clock)
+                .withEngine(engine);
         this.legSender = new LegSender(gateway, venues);
         this.legReconciler = new LegReconciler(venues, reducer, engine, settings, settler, clock);
         this.closer = new HedgeCloser(venues, reducer, engine, journal, clock);

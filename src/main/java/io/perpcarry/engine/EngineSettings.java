@@ -11,17 +11,20 @@ import java.util.Objects;
  *
  * @param maxLegImbalancePct  legs differing by more than this percent of the larger one force a close
  * @param marginBufferPct     a leg whose mark is within this percent of its liquidation price forces a close
+ *                            ({@code liquidation_buffer_pct}, derived from leverage when unset)
  * @param staleGrace          market data may be stale this long before the hedge is closed (blips are normal)
  * @param orderAttempts       reduce-only attempts (fresh prices each) before giving up and halting
  * @param settle              pause between two reads of a sent order's status (venues execute and index asynchronously)
  * @param settleDeadline      a sent order not ended within this is UNRESOLVED: never taken for flat
  * @param stuckAfter          an open or close unfinished this long (engine clock) is presumed dead: re-read the venues
+ * @param minNetAprPct        keep_if_best extends a hold only while the held funding spread clears this APR
  */
 public record EngineSettings(Duration holdDuration, Duration waitBetweenCycles, RotationMode rotationMode,
                              BigDecimal maxLegImbalancePct, BigDecimal marginBufferPct, boolean enableStopLoss,
                              int leverage, Duration staleGrace, int orderAttempts, Duration settle, Duration stuckAfter,
-                             Duration settleDeadline) {
+                             Duration settleDeadline, BigDecimal minNetAprPct) {
     public EngineSettings {
+        Objects.requireNonNull(minNetAprPct, "minNetAprPct");
         Objects.requireNonNull(holdDuration, "holdDuration");
         Objects.requireNonNull(waitBetweenCycles, "waitBetweenCycles");
         Objects.requireNonNull(rotationMode, "rotationMode");
@@ -43,14 +46,15 @@ public record EngineSettings(Duration holdDuration, Duration waitBetweenCycles, 
     /** The same settings with another settle deadline (tests, benchmarks). */
     public EngineSettings withSettleDeadline(Duration d) {
         return new EngineSettings(holdDuration, waitBetweenCycles, rotationMode, maxLegImbalancePct, marginBufferPct,
-                enableStopLoss, leverage, staleGrace, orderAttempts, settle, stuckAfter, d);
+                enableStopLoss, leverage, staleGrace, orderAttempts, settle, stuckAfter, d, minNetAprPct);
     }
 
     public static EngineSettings from(BotConfig c) {
         Duration wait = Duration.ofSeconds(c.waitBetweenCyclesMinutes().multiply(BigDecimal.valueOf(60)).longValue());
         return new EngineSettings(c.holdDuration(), wait, c.rotationMode(), c.maxLegImbalancePct(),
-                c.marginBufferPct(), c.enableStopLoss(), c.leverage(),
-                Duration.ofSeconds(2L * c.checkIntervalSeconds()), 3, SETTLE_POLL, Duration.ofMinutes(5), SETTLE_DEADLINE);
+                c.liquidationBufferPct(), c.enableStopLoss(), c.leverage(),
+                Duration.ofSeconds(2L * c.checkIntervalSeconds()), 3, SETTLE_POLL, Duration.ofMinutes(5), SETTLE_DEADLINE,
+                c.minNetAprThresholdPct());
     }
 
     /**
@@ -64,7 +68,7 @@ public record EngineSettings(Duration holdDuration, Duration waitBetweenCycles, 
         }
         return new EngineSettings(holdDuration, waitBetweenCycles, rotationMode, maxLegImbalancePct, marginBufferPct,
                 enableStopLoss, leverage, scale(staleGrace, timeScale), orderAttempts, settle, scale(stuckAfter, timeScale),
-                settleDeadline);
+                settleDeadline, minNetAprPct);
     }
 
     private static Duration scale(Duration d, double factor) {

@@ -39,10 +39,44 @@ public final class HedgePlanner {
         this.clock = clock;
     }
 
+    /** Optional: told when a refused candidate falls through to the next one (journaled). */
+    private RotationEngine engine;
+
+    public HedgePlanner withEngine(RotationEngine e) {
+        this.engine = e;
+        return this;
+    }
+
+    /**
+     * Plans the decision's opportunity; when that one is refused at plan time, the next eligible ones of the same
+     * scan in rank order (strategy: fall-through). Accounts that are not flat refuse the whole open.
+     */
     public HedgePlan plan(EngineDecision decision) {
         if (decision.action() != EngineDecision.Action.OPEN || decision.opportunity().isEmpty()) {
             throw new IllegalArgumentException("not an OPEN decision: " + decision);
         }
+        java.util.List<String> refusals = new java.util.ArrayList<>();
+        EngineDecision d = decision;
+        for (int i = 0; ; i++) {
+            try {
+                return planOne(d);
+            } catch (AccountsNotFlatException e) {
+                throw e;
+            } catch (PlanRejectedException e) {
+                refusals.add(e.getMessage());
+                if (i >= decision.fallbacks().size()) {
+                    throw new PlanRejectedException(String.join("; ", refusals), e);
+                }
+                String next = decision.fallbacks().get(i).symbol();
+                if (engine != null) {
+                    engine.onFallThrough(decision.cycleId(), d.opportunity().get().symbol(), e.getMessage(), next);
+                }
+                d = decision.fallback(i);
+            }
+        }
+    }
+
+    private HedgePlan planOne(EngineDecision decision) {
         Opportunity o = decision.opportunity().get();
         String symbol = o.symbol();
         Map<Venue, MarketSpec> specs = new EnumMap<>(Venue.class);
@@ -56,8 +90,14 @@ public final class HedgePlanner {
                 specs.put(v, venues.spec(v, symbol));
                 books.put(v, venues.read(v, () -> venues.get(v).orderBook(symbol, BOOK_DEPTH)));
                 accounts.put(v, venues.account(v));
-                if (accounts.get(v).position(symbol).isPresent()) {
-                    throw new PlanRejectedException(v.displayName() + " already holds " + symbol + "; not stacking a hedge on it");
+                java.util.List<io.perpcarry.domain.Position> held = accounts.get(v).positions().stream()
+                        .filter(p -> !p.isFlat()).toList();
+                if (!held.isEmpty()) {
+                    // nothing of ours is on while opening: any position is someone else's or a leftover
+                    throw new AccountsNotFlatException("not opening " + symbol + ": " + v.displayName() + " holds "
+                            + held.stream().map(p -> p.symbol() + " " + p.signedSize().toPlainString())
+                            .collect(java.util.stream.Collectors.joining(", "))
+                            + " that is not a hedge of ours; flatten it (or adopt it) first");
                 }
             }
         } catch (VenueException e) {
@@ -82,6 +122,13 @@ public final class HedgePlanner {
         }
         return new HedgePlan(HedgePlan.hedgeIdFor(cycle), cycle, symbol, longLeg, shortLeg, sized.commonStep(),
                 sized.notionalUsd(), clock.instant());
+    }
+
+    /** The venues hold positions the bot does not own: no candidate is tried. */
+    public static final class AccountsNotFlatException extends PlanRejectedException {
+        public AccountsNotFlatException(String message) {
+            super(message);
+        }
     }
 
     private HedgeLeg leg(MarketSpec spec, OrderBook book, OrderSide side, BigDecimal size, long clientOrderId) {

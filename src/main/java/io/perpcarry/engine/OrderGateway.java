@@ -33,11 +33,8 @@ public final class OrderGateway {
         this.journal = journal;
         this.sleeper = sleeper;
         this.settle = settle;
-        for (JournalEntry e : journal.readAll()) {
-            if (e.type().equals("order_sent")) {
-                sent.add(e.number("client_order_id"));
-            }
-        }
+        // streamed, only the order_sent lines: the journal may hold a year of lines (LegTolerance/Journal, strategy)
+        journal.forEachOfType(java.util.Set.of("order_sent"), e -> sent.add(e.number("client_order_id")));
     }
 
     /** True when this client order id went out before (this run or an earlier one). */

@@ -1,7 +1,7 @@
 package io.perpcarry.engine;
 
 /** The hedge cannot be planned (below a venue minimum, stale data, venue unreadable, already positioned). */
-public final class PlanRejectedException extends RuntimeException {
+public class PlanRejectedException extends RuntimeException {
     public PlanRejectedException(String message) {
         super(message);
     }

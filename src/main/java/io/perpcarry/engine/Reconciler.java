@@ -279,43 +279,27 @@ public final class Reconciler {
         if (saved.isPresent()) {
             return BotState.valueOf(saved.get().state()).mayHoldPositions();
         }
-        List<JournalEntry> all = journal.readAll();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            if (all.get(i).type().equals("state_change")) {
-                return all.get(i).text("to").map(BotState::valueOf).map(BotState::mayHoldPositions).orElse(false);
-            }
-        }
-        return false;
+        // streamed from the newest journal part back: a long journal is never loaded whole
+        return journal.last(java.util.Set.of("state_change"), e -> true)
+                .flatMap(e -> e.text("to")).map(BotState::valueOf).map(BotState::mayHoldPositions).orElse(false);
     }
 
     private Optional<String> lastCycleSymbol() {
-        List<JournalEntry> all = new ArrayList<>(journal.readAll());
-        for (int i = all.size() - 1; i >= 0; i--) {
-            JournalEntry e = all.get(i);
-            if ((e.type().equals("state_change") || e.type().equals("position_opened")) && e.text("symbol").isPresent()) {
-                return e.text("symbol");
-            }
-        }
-        return Optional.empty();
+        return journal.last(java.util.Set.of("state_change", "position_opened", "open_fell_through"), "\"symbol\"", e -> e.text("symbol").isPresent())
+                .flatMap(e -> e.text("symbol"));
     }
 
     /**
      * The hold clock of the cycle in flight, only from that cycle's own {@code position_opened}: after a crash in
      * OPENING there is none, and an older cycle's in the same symbol must not age the new hedge (the clock starts now).
+     * A later close in this symbol means the hedge on the venues was opened outside our records.
      */
     private Optional<Instant> openedAtFromJournal(String symbol, long cycle) {
-        List<JournalEntry> all = journal.readAll();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            JournalEntry e = all.get(i);
-            if (e.type().equals("position_opened") && e.text("symbol").map(symbol::equals).orElse(false)) {
-                boolean thisCycle = e.text("cycle_id").map(c -> Long.parseLong(c) == cycle).orElse(false);
-                return thisCycle ? e.text("opened_at").map(Instant::parse) : Optional.empty();
-            }
-            if (e.type().equals("position_closed") && e.text("symbol").map(symbol::equals).orElse(false)) {
-                return Optional.empty(); // a later hedge in this symbol was opened outside our records
-            }
-        }
-        return Optional.empty();
+        return journal.last(java.util.Set.of("position_opened", "position_closed"),
+                        e -> e.text("symbol").map(symbol::equals).orElse(false))
+                .filter(e -> e.type().equals("position_opened"))
+                .filter(e -> e.text("cycle_id").map(c -> Long.parseLong(c) == cycle).orElse(false))
+                .flatMap(e -> e.text("opened_at")).map(Instant::parse);
     }
 
     private long cycleOrNow(long cycle) {

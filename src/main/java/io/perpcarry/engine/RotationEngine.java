@@ -12,6 +12,7 @@ import io.perpcarry.strategy.RotationPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,7 +35,7 @@ public final class RotationEngine {
 
     public RotationEngine(EngineSettings settings, Journal journal, StateStore store, Clock clock, Alerter alerter) {
         this.settings = settings;
-        this.policy = new RotationPolicy(settings.rotationMode());
+        this.policy = new RotationPolicy(settings.rotationMode(), settings.minNetAprPct());
         this.journal = journal;
         this.store = store;
         this.clock = clock;
@@ -78,12 +79,12 @@ public final class RotationEngine {
     }
 
     private EngineDecision analyze(Ranking ranking, Instant now) {
-        transition(BotState.ANALYZING, "new ranking", Map.of());
         Optional<Opportunity> best = ranking.best();
         if (best.isEmpty()) {
-            transition(BotState.IDLE, "no eligible opportunity", Map.of());
+            // not a transition: an idle scan journals nothing (a year of them would be a million lines)
             return EngineDecision.of(EngineDecision.Action.WAIT, "no eligible opportunity");
         }
+        transition(BotState.ANALYZING, "new ranking", Map.of());
         Opportunity o = best.get();
         // Epoch second of the decision, strictly increasing: client order ids stay unique across cycles.
         long cycleId = Math.max(now.getEpochSecond(), store.lastCycleId() + 1);
@@ -92,7 +93,15 @@ public final class RotationEngine {
         transition(BotState.OPENING, "opening " + why, Map.of("cycle_id", cycleId, "symbol", o.symbol()));
         store.lastCycleId(cycleId);
         store.persist();
-        return EngineDecision.open(o, cycleId, why);
+        List<Opportunity> rest = ranking.eligible().stream().skip(1).toList();
+        return EngineDecision.open(o, rest, cycleId, why);
+    }
+
+    /** The planner fell through to another candidate of the same scan: journaled before its legs are sent. */
+    public synchronized void onFallThrough(long cycleId, String refusedSymbol, String reason, String nextSymbol) {
+        // "symbol" is what this cycle now opens: crash recovery in OPENING looks for it
+        journal.append("open_fell_through", Map.of("cycle_id", cycleId, "refused", refusedSymbol, "reason", reason,
+                "symbol", nextSymbol));
     }
 
     private EngineDecision atHold(Ranking ranking, Instant now) {

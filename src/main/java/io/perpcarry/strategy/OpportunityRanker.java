@@ -27,9 +27,13 @@ import java.util.TreeMap;
  *   <li>slippage: VWAP for N versus the venue's own mid on each leg's side, for the open (buy long venue,
  *       sell short venue) <em>and</em> the close (sell long venue, buy short venue). The close is estimated
  *       from today's books: we exit with takers too, and assuming a free exit would flatter thin markets;</li>
- *   <li>basis: N × (long mid − short mid) / average mid. Selling on the dearer venue is a gain (negative
- *       cost). The gap is assumed to converge by the close, so only the entry gap counts.</li>
+ *   <li>basis: N × (long mid − short mid) / average mid when that is positive (buying on the dearer venue is
+ *       a cost); a favourable gap counts as zero, never as a gain: funding decides. Mids further apart than
+ *       {@code max_spread_pct} exclude the market (the original bot's cross-venue filter).</li>
  * </ul>
+ * Eligible also means openable: both contracts open to new positions and the target notional above both venues'
+ * minimums. The funding rate used is {@link io.perpcarry.domain.FundingQuote#hourlyRate()} as the venue mapper
+ * gives it: the ranker takes it as the rate paid over the hold and makes no venue-specific assumption.
  * Funding over the hold = N × (short hourly − long hourly) × hold hours, accrued continuously (EdgeX actually
  * settles every interval; for holds of a day or more the difference is a fraction of one interval).
  */
@@ -41,9 +45,16 @@ public final class OpportunityRanker {
     private static final BigDecimal HOURS_PER_YEAR = BigDecimal.valueOf(8760);
 
     private final RankingRules rules;
+    private final PositionSizer sizer;
 
     public OpportunityRanker(RankingRules rules) {
+        this(rules, null);
+    }
+
+    /** @param sizer the bot's sizer: a market whose venue minimums the target notional cannot meet is excluded */
+    public OpportunityRanker(RankingRules rules, PositionSizer sizer) {
         this.rules = java.util.Objects.requireNonNull(rules, "rules");
+        this.sizer = sizer;
     }
 
     public Ranking rank(Collection<MarketSnapshot> snapshots) {
@@ -79,18 +90,20 @@ public final class OpportunityRanker {
 
         BigDecimal hourlySpread = legs.shortLeg.funding().hourlyRate().subtract(legs.longLeg.funding().hourlyRate());
         BigDecimal grossApr = FundingMath.aprPercent(hourlySpread);
-        BigDecimal volume = legs.longLeg.volume24hUsd().min(legs.shortLeg.volume24hUsd());
+        BigDecimal volume = legs.longLeg.volume24hUsd().add(legs.shortLeg.volume24hUsd());
 
         BigDecimal longMid = legs.longLeg.book().mid();
         BigDecimal shortMid = legs.shortLeg.book().mid();
         BigDecimal avgMid = longMid.add(shortMid).divide(TWO);
         BigDecimal midGapFraction = shortMid.subtract(longMid).divide(avgMid, MC);
 
-        for (MarketSnapshot s : List.of(venues.get(Venue.LIGHTER), venues.get(Venue.EDGEX))) {
-            if (s.volume24hUsd().compareTo(rules.minVolume24hUsd()) < 0) {
-                reasons.add(s.venue().displayName() + " 24h volume " + Fmt.usd(s.volume24hUsd()) + " < "
-                        + Fmt.usd(rules.minVolume24hUsd()) + " USD");
-            }
+        if (volume.compareTo(rules.minCombinedVolumeUsd()) < 0) {
+            reasons.add("24h volume " + Fmt.usd(volume) + " USD (both venues) < " + Fmt.usd(rules.minCombinedVolumeUsd())
+                    + " USD");
+        }
+        BigDecimal gapPct = midGapFraction.abs().multiply(HUNDRED);
+        if (gapPct.compareTo(rules.maxMidGapPct()) > 0) {
+            reasons.add("mids differ by " + Fmt.fixed(gapPct, 3) + "% > " + Fmt.plain(rules.maxMidGapPct()) + "%");
         }
         for (MarketSnapshot s : List.of(venues.get(Venue.LIGHTER), venues.get(Venue.EDGEX))) {
             BigDecimal spread = s.book().spreadPct();
@@ -98,11 +111,17 @@ public final class OpportunityRanker {
                 reasons.add(s.venue().displayName() + " spread " + Fmt.fixed(spread, 2) + "% > "
                         + Fmt.plain(rules.maxBookSpreadPct()) + "%");
             }
+            if (!s.spec().openable()) {
+                reasons.add(s.spec().label() + " is closed to new positions");
+            }
         }
+        sizeCheck(venues, reasons);
 
         BigDecimal fees = n.multiply(TWO).multiply(legs.longLeg.spec().takerFeeRate().add(legs.shortLeg.spec().takerFeeRate()));
         Optional<BigDecimal> slippage = slippage(legs, reasons);
-        BigDecimal basis = n.multiply(midGapFraction).negate(MC);
+        // Funding decides: a favourable gap is never credited (it may be a stale book, and it need not converge
+        // within the hold); an adverse one is paid at entry, so it is a cost.
+        BigDecimal basis = n.multiply(midGapFraction).negate(MC).max(BigDecimal.ZERO);
 
         CostBreakdown costs = null;
         BigDecimal netApr = null;
@@ -146,6 +165,23 @@ public final class OpportunityRanker {
             }
         }
         return known ? Optional.of(total) : Optional.empty();
+    }
+
+    /**
+     * Only what can be sized is ranked: the target notional at the lower mid must clear both venues' minimums.
+     * The capital actually available is checked again when the hedge is planned.
+     */
+    private void sizeCheck(Map<Venue, MarketSnapshot> venues, List<String> reasons) {
+        if (sizer == null) {
+            return;
+        }
+        MarketSnapshot l = venues.get(Venue.LIGHTER);
+        MarketSnapshot e = venues.get(Venue.EDGEX);
+        BigDecimal reference = l.book().mid().min(e.book().mid());
+        BigDecimal unlimited = rules.notionalUsd().multiply(BigDecimal.valueOf(1_000_000));
+        if (sizer.size(l.spec(), e.spec(), reference, unlimited, unlimited) instanceof SizingResult.BelowMinimum b) {
+            reasons.add(b.message());
+        }
     }
 
     private static BigDecimal breakEvenHours(BigDecimal totalCost, BigDecimal hourlyIncome) {

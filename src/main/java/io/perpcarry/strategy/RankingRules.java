@@ -5,20 +5,25 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Ranking parameters (mapped from config later).
+ * Ranking parameters, from bot.json.
  *
- * @param notionalUsd       intended notional per leg; slippage is measured for this size
- * @param plannedHold       how long we expect to hold; costs are amortised over it
- * @param minVolume24hUsd   each venue's 24 h volume must reach this
- * @param maxBookSpreadPct  each venue's bid/ask spread, percent of mid, must not exceed this
- * @param minNetAprPct      net APR (percent) needed to be eligible
+ * @param notionalUsd           intended notional per leg; slippage and venue minimums are checked for this size
+ * @param plannedHold           how long we expect to hold; costs are amortised over it
+ * @param minCombinedVolumeUsd  the two venues' 24 h volumes added together must reach this ({@code min_volume_usd},
+ *                              the original bot's meaning: combined, USD, 250 M by default)
+ * @param maxMidGapPct          the two venues' mids may differ by at most this percent of their average
+ *                              ({@code max_spread_pct}, the original's cross-venue filter, 0.15 by default)
+ * @param maxBookSpreadPct      each venue's own bid/ask spread, percent of mid, must not exceed this
+ *                              ({@code max_book_spread_pct})
+ * @param minNetAprPct          net APR (percent) needed to be eligible
  */
-public record RankingRules(BigDecimal notionalUsd, Duration plannedHold, BigDecimal minVolume24hUsd,
-                           BigDecimal maxBookSpreadPct, BigDecimal minNetAprPct) {
+public record RankingRules(BigDecimal notionalUsd, Duration plannedHold, BigDecimal minCombinedVolumeUsd,
+                           BigDecimal maxMidGapPct, BigDecimal maxBookSpreadPct, BigDecimal minNetAprPct) {
     public RankingRules {
         Objects.requireNonNull(notionalUsd, "notionalUsd is required");
         Objects.requireNonNull(plannedHold, "plannedHold is required");
-        Objects.requireNonNull(minVolume24hUsd, "minVolume24hUsd is required");
+        Objects.requireNonNull(minCombinedVolumeUsd, "minCombinedVolumeUsd is required");
+        Objects.requireNonNull(maxMidGapPct, "maxMidGapPct is required");
         Objects.requireNonNull(maxBookSpreadPct, "maxBookSpreadPct is required");
         Objects.requireNonNull(minNetAprPct, "minNetAprPct is required");
         if (notionalUsd.signum() <= 0) {
@@ -27,8 +32,8 @@ public record RankingRules(BigDecimal notionalUsd, Duration plannedHold, BigDeci
         if (plannedHold.isNegative() || plannedHold.isZero()) {
             throw new IllegalArgumentException("plannedHold must be positive, got " + plannedHold);
         }
-        if (minVolume24hUsd.signum() < 0 || maxBookSpreadPct.signum() < 0) {
-            throw new IllegalArgumentException("minVolume24hUsd and maxBookSpreadPct must be >= 0");
+        if (minCombinedVolumeUsd.signum() < 0 || maxMidGapPct.signum() < 0 || maxBookSpreadPct.signum() < 0) {
+            throw new IllegalArgumentException("minCombinedVolumeUsd, maxMidGapPct and maxBookSpreadPct must be >= 0");
         }
     }
 }

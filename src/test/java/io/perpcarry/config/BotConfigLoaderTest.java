@@ -133,4 +133,67 @@ class BotConfigLoaderTest {
     void commentKeysAreAllowed() {
         assertThat(BotConfigLoader.parse("{\"_comment\": \"hello\", \"leverage\": 2}", "b").leverage()).isEqualTo(2);
     }
+
+    @Test
+    void theOriginalBotsConfigLoadsWarningOnceAboutTheKeysItIgnores() throws Exception {
+        Path original = Path.of("src/test/resources/original-bot/bot_config.json");
+        BotConfig c = BotConfigLoader.load(original);
+        assertThat(c.unusedKeys()).containsExactlyInAnyOrder("enable_pnl_tracking", "enable_health_monitoring");
+        assertThat(c.warnings()).hasSize(1);
+        assertThat(c.warnings().get(0)).contains("enable_pnl_tracking").contains("enable_health_monitoring")
+                .doesNotContain("comment");
+        assertThat(c.minVolumeUsd()).isEqualByComparingTo("250000000");
+        assertThat(c.maxSpreadPct()).isEqualByComparingTo("0.15");
+        assertThat(c.rankingRules().minCombinedVolumeUsd()).isEqualByComparingTo("250000000");
+        assertThat(c.rankingRules().maxMidGapPct()).isEqualByComparingTo("0.15");
+        assertThat(c.checkIntervalSeconds()).isEqualTo(60);
+    }
+
+    @Test
+    void seedKeysKeepTheOriginalsMeaningAndNewChecksHaveNewNames() {
+        BotConfig d = BotConfig.defaults();
+        assertThat(d.minVolumeUsd()).isEqualByComparingTo("250000000");          // combined, the original's scale
+        assertThat(d.rankingRules().maxMidGapPct()).isEqualByComparingTo("0.15"); // cross-venue gap
+        BotConfig c = BotConfigLoader.parse("{\"max_spread_pct\": 0.3, \"max_book_spread_pct\": 0.05}", "b");
+        assertThat(c.rankingRules().maxMidGapPct()).isEqualByComparingTo("0.3");
+        assertThat(c.rankingRules().maxBookSpreadPct()).isEqualByComparingTo("0.05");
+        assertThat(c.warnings()).isEmpty();
+    }
+
+    @Test
+    void unknownKeysStayErrorsBesideTheOriginalsUnusedOnes() {
+        assertThatThrownBy(() -> BotConfigLoader.parse("{\"enable_pnl_tracking\": true, \"enable_telegram\": true}", "b"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown key 'enable_telegram'")
+                .hasMessageNotContaining("'enable_pnl_tracking'");
+        assertThatThrownBy(() -> BotConfigLoader.parse("{\"enable_health_monitoring\": \"yes\"}", "b"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'enable_health_monitoring'");
+    }
+
+    @Test
+    void theLiquidationGuardHasItsOwnKeyDerivedFromLeverage() {
+        assertThat(BotConfig.defaults().liquidationBufferPct()).isEqualByComparingTo("16.67"); // 50 / 3
+        BotConfig ten = BotConfigLoader.parse("{\"leverage\": 10}", "b");
+        assertThat(ten.liquidationBufferPct()).isEqualByComparingTo("5");
+        assertThat(ten.marginBufferPct()).isEqualByComparingTo("20"); // sizing only
+        // fresh hedge at 10x, 20 % kept back: 100 / (10 x 0.8) - 2 = 10.5 % from liquidation > 5 %: held
+        assertThat(io.perpcarry.strategy.LiquidationBuffer.freshDistancePct(10, ten.marginBufferPct()))
+                .isGreaterThan(ten.liquidationBufferPct());
+        assertThat(BotConfigLoader.parse("{\"leverage\": 10, \"liquidation_buffer_pct\": 8}", "b").liquidationBufferPct())
+                .isEqualByComparingTo("8");
+    }
+
+    @Test
+    void aGuardAFreshHedgeWouldTripAtOnceIsRefused() {
+        // the old coupling: leverage 7 and the 20 % buffer as the guard: fresh distance 17.9 - 2 = 15.9 % < 20 %
+        assertThatThrownBy(() -> BotConfigLoader.parse("{\"leverage\": 7, \"liquidation_buffer_pct\": 20}", "bot.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("liquidation_buffer_pct 20 would close a hedge the moment it opens")
+                .hasMessageContaining("leverage 7");
+        assertThatThrownBy(() -> BotConfigLoader.parse("{\"leverage\": 20, \"margin_buffer_pct\": 0,"
+                + " \"liquidation_buffer_pct\": 4}", "bot.json"))
+                .hasMessageContaining("liquidation_buffer_pct 4");
+        for (int leverage = 1; leverage <= 20; leverage++) { // every default is safe
+            BotConfigLoader.parse("{\"leverage\": " + leverage + ", \"margin_buffer_pct\": 0}", "b");
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.perpcarry.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,13 @@ class ReadmeConfigTableTest {
         String readme = Files.readString(Path.of("README.md"));
         for (ConfigKey key : BotConfigSchema.KEYS) {
             assertThat(readme).as(key.name()).contains("| `" + key.name() + "` |");
+            String row = readme.lines().filter(l -> l.startsWith("| `" + key.name() + "` |")).findFirst().orElseThrow();
+            String documented = row.split("\\|")[3].trim().replace(",", "").replace("\"", "").replace("`", "");
+            Object def = key.defaultValue();
+            String expected = def == null ? "null" : def instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString()
+                    : def instanceof java.util.List<?> l ? String.join(" ", l.stream().map(Object::toString).toList())
+                    : def.toString();
+            assertThat(documented).as(key.name() + " default").isEqualTo(expected.replace("\"", ""));
         }
     }
 

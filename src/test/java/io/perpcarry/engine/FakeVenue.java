@@ -89,6 +89,10 @@ public final class FakeVenue implements VenueConnector {
         return this;
     }
 
+    public synchronized void available(String usd) {
+        available = new BigDecimal(usd);
+    }
+
     public synchronized void fundingRate(String symbol, String rate) {
         fundingRates.put(symbol, new BigDecimal(rate));
     }

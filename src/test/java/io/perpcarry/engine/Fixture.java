@@ -38,7 +38,9 @@ final class Fixture implements AutoCloseable {
 
     Fixture(Path dir, String botJson) {
         this.dir = dir;
-        this.config = BotConfigLoader.parse(botJson, "test");
+        // the fake venues trade little: the original's 250 M combined volume floor would exclude everything
+        this.config = BotConfigLoader.parse(botJson.contains("min_volume_usd") ? botJson
+                : botJson.replaceFirst("\\{", "{\"min_volume_usd\": 0, "), "test");
         this.beans = build();
     }
 
@@ -46,7 +48,7 @@ final class Fixture implements AutoCloseable {
         EngineSettings s = EngineSettings.from(config);
         return new EngineSettings(s.holdDuration(), s.waitBetweenCycles(), s.rotationMode(), s.maxLegImbalancePct(),
                 s.marginBufferPct(), s.enableStopLoss(), s.leverage(), s.staleGrace(), s.orderAttempts(), Duration.ZERO,
-                s.stuckAfter(), s.settleDeadline());
+                s.stuckAfter(), s.settleDeadline(), s.minNetAprPct());
     }
 
     EngineBeans build() {

@@ -33,11 +33,11 @@ import static org.assertj.core.api.Assertions.within;
  *             close EdgeX sell : 10,000 × (99.95 − 99.94) / 99.95                =  1.0005 USD
  *             close Lighter buy: 10,000 × (100.01 − 100.00) / 100.00             =  1.0000 USD
  *             total                                                              =  6.0024 USD
- * basis       mid gap = (100.00 − 99.95) / 99.975 = 0.050013 %, we sell the dearer venue: gain
+ * basis       mid gap = (100.00 − 99.95) / 99.975 = 0.050013 %, we sell the dearer venue: never credited = 0
  *             −10,000 × 0.00050013                                               = −5.0013 USD
- * total cost  = 11.6000 + 6.0024 − 5.0013                                        = 12.6012 USD
- * net APR     = (54 − 12.60115) / 10,000 × 8,760 / 72 × 100                      = 50.3686 %
- * break-even  = 12.60115 / (10,000 × 0.000075)                                   = 16.8015 h
+ * total cost  = 11.6000 + 6.0024 + 0                                            = 17.6024 USD
+ * net APR     = (54 − 17.60240) / 10,000 × 8,760 / 72 × 100                      = 44.2838 %
+ * break-even  = 17.60240 / (10,000 × 0.000075)                                   = 23.4699 h
  * </pre>
  */
 class OpportunityRankerGoldenTest {
@@ -49,7 +49,7 @@ class OpportunityRankerGoldenTest {
         MarketSnapshot edgex = new MarketSnapshot(TestMarkets.edgexSpec("BTC", "0.00038"),
                 TestMarkets.edgexFunding("BTC", "0.0001"),
                 book(Venue.EDGEX, "BTC", List.of("99.94@1000000"), List.of("99.96@50", "100.00@1000000")), d("3e8"));
-        RankingRules rules = new RankingRules(d("10000"), Duration.ofHours(72), d("1000000"), d("0.15"), d("5"));
+        RankingRules rules = new RankingRules(d("10000"), Duration.ofHours(72), d("1000000"), d("100"), d("0.15"), d("5"));
 
         Opportunity o = new OpportunityRanker(rules).rank(List.of(lighter, edgex)).best().orElseThrow();
 
@@ -58,12 +58,12 @@ class OpportunityRankerGoldenTest {
         assertThat(o.grossSpreadAprPct()).isEqualByComparingTo("65.7");
         assertThat(o.costs().feesUsd()).isEqualByComparingTo("11.6");
         assertThat(o.costs().slippageUsd()).isCloseTo(d("6.002401120576289"), within(d("1e-10")));
-        assertThat(o.costs().basisUsd()).isCloseTo(d("-5.001250312578145"), within(d("1e-10")));
-        assertThat(o.costs().totalUsd()).isCloseTo(d("12.60115080799814"), within(d("1e-10")));
-        assertThat(o.netAprPct()).isCloseTo(d("50.36859985026893"), within(d("1e-9")));
-        assertThat(o.breakEvenHours()).isCloseTo(d("16.80153441066419"), within(d("1e-9")));
+        assertThat(o.costs().basisUsd()).isEqualByComparingTo("0");
+        assertThat(o.costs().totalUsd()).isCloseTo(d("17.602401120576289"), within(d("1e-10")));
+        assertThat(o.netAprPct()).isCloseTo(d("44.28374530329641"), within(d("1e-9")));
+        assertThat(o.breakEvenHours()).isCloseTo(d("23.46986816076839"), within(d("1e-6")));
         assertThat(o.midGapPct()).isCloseTo(d("0.05001250312578145"), within(d("1e-12")));
-        assertThat(o.volume24hUsd()).isEqualByComparingTo("3e8");
+        assertThat(o.volume24hUsd()).isEqualByComparingTo("8e8"); // both venues together
         assertThat(o.excludedReason()).isNull();
     }
 }

@@ -27,10 +27,10 @@ class FundingTableTest {
 
     final List<MarketSnapshot> snaps = List.of(
             lighter("BTC", "0.0008", "1e9"), edgex("BTC", "0.0001", "1e9"),
-            lighter("ETH", "0.0001", "1e9"), edgex("ETH", "0.0001", "10"),
+            lighter("ETH", "0.0001", "20000"), edgex("ETH", "0.0001", "10"),
             lighter("SOL", "0.0001", "1e9"));
     final FundingTable table = FundingTable.of(
-            new OpportunityRanker(new RankingRules(d("1000"), Duration.ofHours(8), d("50000"), d("0.15"), d("5"))).rank(snaps),
+            new OpportunityRanker(new RankingRules(d("1000"), Duration.ofHours(8), d("50000"), d("100"), d("0.15"), d("5"))).rank(snaps),
             snaps);
 
     @Test

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
  *
  * @param marginUsedPct    (equity − available) / equity, percent, per venue
  * @param pnlPct           a leg's unrealized PnL against its entry notional, percent (negative)
- * @param liquidationPct   mark within this percent of the liquidation price (bot.json margin_buffer_pct)
+ * @param liquidationPct   mark within this percent of the liquidation price (bot.json liquidation_buffer_pct)
  * @param imbalancePct     legs differing by more than this percent of the larger (bot.json max_leg_imbalance_pct)
  */
 public record MonitorThresholds(BigDecimal marginUsedPct, BigDecimal pnlPct, BigDecimal liquidationPct,
