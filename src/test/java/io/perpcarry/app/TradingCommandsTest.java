@@ -98,12 +98,16 @@ class TradingCommandsTest {
         return position(venue, symbol).map(Position::signedSize).orElse(BigDecimal.ZERO);
     }
 
+    /** Lighter refuses a client order index ever used by the account (issue 10): one per lone order. */
+    private static final java.util.concurrent.atomic.AtomicLong LONE_ORDER_ID = new java.util.concurrent.atomic.AtomicLong(900_001);
+
     /** A lone Lighter long, bypassing the commands: what a crashed bot or a person could leave behind. */
     static void lighterLongAlone(String symbol, String size) {
         try (VenueSession s = VenueSession.open(CONFIG, env)) {
             BigDecimal ask = s.lighter().orderBook(symbol, 5).bestAsk();
             s.lighter().placeOrder(new OrderRequest(symbol, OrderSide.BUY, new BigDecimal(size),
-                    ask.multiply(new BigDecimal("1.01")).setScale(1, RoundingMode.UP), OrderType.LIMIT_IOC, false, 900_001));
+                    ask.multiply(new BigDecimal("1.01")).setScale(1, RoundingMode.UP), OrderType.LIMIT_IOC, false,
+                    LONE_ORDER_ID.getAndIncrement()));
         }
     }
 
