@@ -3,6 +3,7 @@ package io.perpcarry.app;
 import io.perpcarry.config.BotConfig;
 import io.perpcarry.engine.BotControl;
 import io.perpcarry.engine.CloseRequest;
+import io.perpcarry.engine.ControlActions;
 import io.perpcarry.engine.EngineBeans;
 import io.perpcarry.engine.camel.LegOutcomeCollector;
 import io.perpcarry.engine.camel.SnapshotCollector;
@@ -30,12 +31,14 @@ public final class BotWiring implements AutoCloseable {
     private final Path dataDir;
     private ProducerTemplate producer;
     private Dashboard dashboard = Dashboard.NONE;
+    private final ControlActions controls;
 
     public BotWiring(BotConfig config, Path dataDir, VenueConnector lighter, VenueConnector edgex) {
         this.lock = DataDirLock.acquire(dataDir);
         this.dataDir = dataDir;
         try {
             this.beans = new EngineBeans(config, dataDir, lighter, edgex);
+            this.controls = controlsOf(beans);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -47,6 +50,16 @@ public final class BotWiring implements AutoCloseable {
         this.lock = DataDirLock.acquire(dataDir);
         this.dataDir = dataDir;
         this.beans = beans;
+        this.controls = controlsOf(beans);
+    }
+
+    private ControlActions controlsOf(EngineBeans b) {
+        return new ControlActions(b.engine, b.journal, b.emergencyClose, this::closeNow);
+    }
+
+    /** The one bean every door (JMX, control files, API) calls for operator actions. */
+    public ControlActions controls() {
+        return controls;
     }
 
     /** The screen the scan route feeds and the dashboard route refreshes (default: none). */
@@ -71,6 +84,7 @@ public final class BotWiring implements AutoCloseable {
         registry.accept("riskGuard", beans.riskGuard);
         registry.accept("reconciler", beans.reconciler);
         registry.accept("emergencyClose", beans.emergencyClose);
+        registry.accept("controlActions", controls);
         registry.accept("stateStore", beans.store);
         registry.accept("journal", beans.journal);
         registry.accept("dashboard", dashboard);
@@ -92,10 +106,13 @@ public final class BotWiring implements AutoCloseable {
                 beans.store.writeAtomically(snapshot);
             }
         });
-        new BotControl(beans.engine, beans.emergencyClose, this::closeNow).register();
+        new BotControl(controls).register();
     }
 
     private String closeNow(CloseRequest request) {
+        if (producer == null) {
+            return "not started yet; nothing sent";
+        }
         producer.asyncSendBody("direct:close-hedge", request);
         return "close requested (state " + beans.engine.state() + ")";
     }

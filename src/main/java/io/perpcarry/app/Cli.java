@@ -26,6 +26,7 @@ public final class Cli {
         cl.addSubcommand(new StatusCommand());
         cl.addSubcommand(new CapacityCommand());
         cl.addSubcommand(new JournalCommand());
+        cl.addSubcommand(new PauseCommand());
         cl.addSubcommand(new ResumeCommand());
         cl.addSubcommand(new OpenCommand());
         cl.addSubcommand(new CloseCommand());

@@ -1,5 +1,6 @@
 package io.perpcarry.app;
 
+import io.perpcarry.engine.ControlBanner;
 import io.perpcarry.state.BotSnapshot;
 import io.perpcarry.state.Journal;
 import io.perpcarry.state.JournalEntry;
@@ -52,10 +53,13 @@ public final class JournalCommand implements Callable<Integer> {
                 throw CommandFailure.usage("data directory " + dir + " does not exist");
             }
             Optional<BotSnapshot> state = StateStore.load(dir.resolve(StateStore.FILE_NAME));
-            List<Map<String, Object>> rows = cycles(Journal.read(dir.resolve("journal.jsonl")));
+            List<JournalEntry> entries = Journal.read(dir.resolve("journal.jsonl"));
+            List<Map<String, Object>> rows = cycles(entries);
+            Optional<ControlBanner> banner = state.flatMap(s -> ControlBanner.of(s, entries));
             List<Map<String, Object>> last = rows.subList(Math.max(0, rows.size() - cycles), rows.size());
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
+                m.put("control", banner.map(ControlBanner::toJson).orElse(null));
                 m.put("state", state.map(BotSnapshot::state).orElse(null));
                 m.put("paused", state.map(BotSnapshot::paused).orElse(null));
                 m.put("halt_reason", state.map(BotSnapshot::haltReason).orElse(null));
@@ -65,6 +69,7 @@ public final class JournalCommand implements Callable<Integer> {
                 m.put("stats", state.map(BotSnapshot::stats).orElse(null));
                 out.println(CommandSupport.json(m));
             } else {
+                banner.ifPresent(b -> out.println(b.line()));
                 out.print(render(state, rows.size(), last));
             }
             return 0;

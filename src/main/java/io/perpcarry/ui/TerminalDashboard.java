@@ -5,6 +5,7 @@ import io.perpcarry.domain.MarketSpec;
 import io.perpcarry.domain.Position;
 import io.perpcarry.domain.Venue;
 import io.perpcarry.engine.RotationEngine;
+import io.perpcarry.engine.ControlBanner;
 import io.perpcarry.state.BotSnapshot;
 import io.perpcarry.state.CycleStats;
 import io.perpcarry.state.HeldPosition;
@@ -84,7 +85,15 @@ public final class TerminalDashboard implements Dashboard {
         BotSnapshot snap = engine.store().snapshot();
         CycleStats stats = engine.store().stats();
         return new DashboardModel(now, mode, engine.state().name(), snap.paused(), snap.haltReason(), position, views,
-                Optional.ofNullable(lastTable), stats.netPnl(), stats.cycles());
+                Optional.ofNullable(lastTable), stats.netPnl(), stats.cycles(), controlLine(snap));
+    }
+
+    private Optional<String> controlLine(BotSnapshot snap) {
+        if (!snap.paused() && snap.haltReason() == null) {
+            return Optional.empty(); // the journal is read only when there is something to explain
+        }
+        java.nio.file.Path journal = engine.store().stateFile().resolveSibling("journal.jsonl");
+        return ControlBanner.of(snap, io.perpcarry.state.Journal.read(journal)).map(ControlBanner::line);
     }
 
     private VenueView read(VenueConnector venue, Optional<HeldPosition> position, Instant now) {

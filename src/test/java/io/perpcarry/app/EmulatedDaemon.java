@@ -104,6 +104,11 @@ public final class EmulatedDaemon implements AutoCloseable {
         return config;
     }
 
+    /** The live-mode environment pointing at the emulators (for commands run beside the daemon). */
+    public RuntimeEnvironment environment() {
+        return env;
+    }
+
     public Path dataDir() {
         return data;
     }
