@@ -8,7 +8,11 @@ import io.perpcarry.engine.EngineBeans;
 import io.perpcarry.engine.camel.LegOutcomeCollector;
 import io.perpcarry.engine.camel.SnapshotCollector;
 import io.perpcarry.state.DataDirLock;
+import io.perpcarry.api.BotApi;
+import io.perpcarry.api.ControlApi;
+import io.perpcarry.api.WebPage;
 import io.perpcarry.ui.Dashboard;
+import io.perpcarry.ui.TerminalDashboard;
 import io.perpcarry.venue.VenueConnector;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
@@ -85,6 +89,10 @@ public final class BotWiring implements AutoCloseable {
         registry.accept("reconciler", beans.reconciler);
         registry.accept("emergencyClose", beans.emergencyClose);
         registry.accept("controlActions", controls);
+        TerminalDashboard screen = dashboard instanceof TerminalDashboard t ? t : null;
+        registry.accept("botApi", new BotApi(beans, screen, screen == null ? "daemon" : screen.mode()));
+        registry.accept("controlApi", new ControlApi(controls));
+        registry.accept("webPage", new WebPage());
         registry.accept("stateStore", beans.store);
         registry.accept("journal", beans.journal);
         registry.accept("dashboard", dashboard);
@@ -107,6 +115,9 @@ public final class BotWiring implements AutoCloseable {
             }
         });
         new BotControl(controls).register();
+        io.perpcarry.health.BotReadiness.register(context, beans, java.time.Duration.ofMillis(
+                context.getPropertiesComponent().resolveProperty("perpcarry.scan-interval-ms").map(Long::parseLong).orElse(60_000L)));
+        io.perpcarry.metrics.BotMetrics.bind(context, beans, dashboard instanceof TerminalDashboard t ? t : null);
     }
 
     private String closeNow(CloseRequest request) {

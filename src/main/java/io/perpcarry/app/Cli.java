@@ -33,6 +33,12 @@ public final class Cli {
         cl.addSubcommand(new TestTradeCommand());
         cl.addSubcommand(new EmergencyCloseCommand());
         cl.addSubcommand(new MonitorCommand());
+        // --help (and --version) on every command, whoever wrote it.
+        cl.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help") && !sub.getCommandSpec().mixinStandardHelpOptions()) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+        });
         return cl;
     }
 }

@@ -41,6 +41,7 @@ public final class TerminalDashboard implements Dashboard {
     private final DashboardView view;
     private volatile List<MarketSnapshot> lastSnapshots = List.of();
     private volatile FundingTable lastTable;
+    private volatile DashboardModel lastModel;
 
     public TerminalDashboard(RotationEngine engine, VenueConnector lighter, VenueConnector edgex, Clock clock, String mode,
                              PrintStream out, boolean ansi) {
@@ -71,8 +72,24 @@ public final class TerminalDashboard implements Dashboard {
 
     @Override
     public void refresh() {
-        out.print(view.render(model(), TABLE_ROWS));
+        DashboardModel m = model();
+        lastModel = m;
+        out.print(view.render(m, TABLE_ROWS));
         out.flush();
+    }
+
+    /** The last frame drawn (the web API serves it: no extra venue request per browser poll). */
+    public Optional<DashboardModel> lastModel() {
+        return Optional.ofNullable(lastModel);
+    }
+
+    public String mode() {
+        return mode;
+    }
+
+    /** The funding table of the last scan. */
+    public Optional<FundingTable> lastTable() {
+        return Optional.ofNullable(lastTable);
     }
 
     DashboardModel model() {

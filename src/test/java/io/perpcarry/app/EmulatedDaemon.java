@@ -47,6 +47,7 @@ public final class EmulatedDaemon implements AutoCloseable {
     private final double timeScale;
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private Main main;
+    private final Map<String, String> apiEnv = new HashMap<>();
 
     public EmulatedDaemon(LocalExchanges ex, String configJson, Path data) {
         this.ex = ex;
@@ -61,6 +62,8 @@ public final class EmulatedDaemon implements AutoCloseable {
         overrides.put("perpcarry.check-interval-ms", "500");
         overrides.put("perpcarry.control-poll-ms", "200");
         overrides.put("camel.main.routes-reload-enabled", "false");
+        overrides.put("camel.server.port", "0"); // ephemeral: tests run side by side
+        overrides.put("camel.management.port", "0");
     }
 
     /** Both emulators on one engine, on an ephemeral port each. */
@@ -78,10 +81,28 @@ public final class EmulatedDaemon implements AutoCloseable {
     public EmulatedDaemon start() throws Exception {
         AppPaths paths = AppPaths.defaults().withDataDir(data);
         TradingSetup setup = new TradingSetup(config, data, env, ex.scenarioClock(), timeScale, "test");
-        main = new BotApplication(paths, config, env).createMain(setup.wiringFactory());
+        main = new BotApplication(paths, config, env)
+                .withApiEnvironment(new EnvironmentSource(apiEnv, Map.of(), Path.of(".env")))
+                .createMain(setup.wiringFactory());
         overrides.forEach(main::addOverrideProperty);
         main.start();
         return this;
+    }
+
+    /** An environment variable for the HTTP API (e.g. PERPCARRY_API_TOKEN) at the next start. */
+    public EmulatedDaemon apiEnv(String name, String value) {
+        apiEnv.put(name, value);
+        return this;
+    }
+
+    /** The port the daemon's HTTP server bound (ephemeral in tests). */
+    public int httpPort() {
+        org.apache.camel.component.platform.http.main.MainHttpServer s =
+                main.getCamelContext().hasService(org.apache.camel.component.platform.http.main.MainHttpServer.class);
+        if (s == null) {
+            throw new IllegalStateException("the HTTP server is not running");
+        }
+        return s.getPort();
     }
 
     public void stop() {
