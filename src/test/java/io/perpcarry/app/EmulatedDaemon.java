@@ -62,7 +62,10 @@ public final class EmulatedDaemon implements AutoCloseable {
         overrides.put("perpcarry.check-interval-ms", "500");
         overrides.put("perpcarry.control-poll-ms", "200");
         overrides.put("camel.main.routes-reload-enabled", "false");
-        overrides.put("camel.server.port", "0"); // ephemeral: tests run side by side
+        // The HTTP servers only where a test asks for them (withHttp), on ephemeral ports.
+        overrides.put("camel.server.enabled", "false");
+        overrides.put("camel.management.enabled", "false");
+        overrides.put("camel.server.port", "0");
         overrides.put("camel.management.port", "0");
     }
 
@@ -86,6 +89,13 @@ public final class EmulatedDaemon implements AutoCloseable {
                 .createMain(setup.wiringFactory());
         overrides.forEach(main::addOverrideProperty);
         main.start();
+        return this;
+    }
+
+    /** Starts the API/dashboard server and the management server (health, metrics) too. */
+    public EmulatedDaemon withHttp() {
+        overrides.put("camel.server.enabled", "true");
+        overrides.put("camel.management.enabled", "true");
         return this;
     }
 
