@@ -2,7 +2,10 @@ package io.perpcarry.app;
 
 import io.perpcarry.config.BotConfig;
 import io.perpcarry.config.RuntimeEnvironment;
+import io.perpcarry.api.ApiAccess;
+import io.perpcarry.config.EnvironmentSource;
 import java.nio.file.Files;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -11,16 +14,35 @@ import org.apache.camel.main.Main;
 public final class BotApplication {
     /** Routes that need the engine's beans (bound by {@link BotWiring}). */
     static final java.util.List<String> ENGINE_ROUTES =
-            java.util.List.of("scan.yaml", "hedge.yaml", "protect.yaml", "control.yaml", "persist.yaml", "dashboard.yaml");
+            java.util.List.of("scan.yaml", "hedge.yaml", "protect.yaml", "control.yaml", "persist.yaml", "dashboard.yaml",
+                    "api.yaml");
 
     private final AppPaths paths;
     private final BotConfig config;
     private final RuntimeEnvironment environment;
+    private EnvironmentSource apiEnvironment;
 
     public BotApplication(AppPaths paths, BotConfig config, RuntimeEnvironment environment) {
         this.paths = paths;
         this.config = config;
         this.environment = environment;
+    }
+
+    /** Where PERPCARRY_API_TOKEN is read (default: the process environment and PERPCARRY_HOME/.env). */
+    public BotApplication withApiEnvironment(EnvironmentSource env) {
+        this.apiEnvironment = env;
+        return this;
+    }
+
+    /**
+     * Who may call the HTTP API; refuses (ConfigException naming PERPCARRY_API_TOKEN) a server bound beyond loopback
+     * without a token.
+     */
+    public ApiAccess apiAccess(Optional<String> hostOverride) {
+        EnvironmentSource env = apiEnvironment != null ? apiEnvironment
+                : EnvironmentSource.withDotEnv(System.getenv(), paths.home().resolve(".env"));
+        // Camel Main lets CAMEL_SERVER_HOST override the properties file: the check must see the same host.
+        return ApiAccess.from(paths.applicationProperties(), env, hostOverride.or(() -> env.get("CAMEL_SERVER_HOST")));
     }
 
     public Main createMain() {
@@ -59,6 +81,7 @@ public final class BotApplication {
         main.bind("botConfig", config);
         main.bind("runtimeEnvironment", environment);
         main.bind("botStatus", new BotStatus(config, environment));
+        main.bind("apiAccess", apiAccess(Optional.empty()));
         main.addOverrideProperty("perpcarry.check-interval-ms", Long.toString(config.checkIntervalSeconds() * 1000L));
         if (wiringFactory != null) {
             main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
@@ -70,6 +93,16 @@ public final class BotApplication {
                     wiring.bindTo(ctx.getRegistry()::bind);
                     try {
                         ctx.addStartupListener((context, alreadyStarted) -> wiring.attach(context));
+                        ctx.addStartupListener(new org.apache.camel.StartupListener() {
+                            @Override
+                            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                            }
+
+                            @Override
+                            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                                announceDashboard(context);
+                            }
+                        });
                     } catch (Exception e) {
                         throw new IllegalStateException("cannot hook the engine into Camel", e);
                     }
@@ -83,6 +116,15 @@ public final class BotApplication {
             });
         }
         return main;
+    }
+
+    /** Says where the dashboard is (the demo's first question). */
+    private static void announceDashboard(CamelContext context) {
+        var server = context.hasService(org.apache.camel.component.platform.http.main.MainHttpServer.class);
+        if (server != null) {
+            org.slf4j.LoggerFactory.getLogger("perpcarry").warn("dashboard: http://{}:{}/  (API: /api/state)",
+                    context.resolvePropertyPlaceholders("{{camel.server.host:127.0.0.1}}"), server.getPort());
+        }
     }
 
     /** Runs until Ctrl-C / SIGTERM, then stops the routes gracefully. */

@@ -3,11 +3,16 @@ package io.perpcarry.app;
 import io.perpcarry.config.BotConfig;
 import io.perpcarry.engine.BotControl;
 import io.perpcarry.engine.CloseRequest;
+import io.perpcarry.engine.ControlActions;
 import io.perpcarry.engine.EngineBeans;
 import io.perpcarry.engine.camel.LegOutcomeCollector;
 import io.perpcarry.engine.camel.SnapshotCollector;
 import io.perpcarry.state.DataDirLock;
+import io.perpcarry.api.BotApi;
+import io.perpcarry.api.ControlApi;
+import io.perpcarry.api.WebPage;
 import io.perpcarry.ui.Dashboard;
+import io.perpcarry.ui.TerminalDashboard;
 import io.perpcarry.venue.VenueConnector;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
@@ -30,12 +35,14 @@ public final class BotWiring implements AutoCloseable {
     private final Path dataDir;
     private ProducerTemplate producer;
     private Dashboard dashboard = Dashboard.NONE;
+    private final ControlActions controls;
 
     public BotWiring(BotConfig config, Path dataDir, VenueConnector lighter, VenueConnector edgex) {
         this.lock = DataDirLock.acquire(dataDir);
         this.dataDir = dataDir;
         try {
             this.beans = new EngineBeans(config, dataDir, lighter, edgex);
+            this.controls = controlsOf(beans);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -47,6 +54,16 @@ public final class BotWiring implements AutoCloseable {
         this.lock = DataDirLock.acquire(dataDir);
         this.dataDir = dataDir;
         this.beans = beans;
+        this.controls = controlsOf(beans);
+    }
+
+    private ControlActions controlsOf(EngineBeans b) {
+        return new ControlActions(b.engine, b.journal, b.emergencyClose, this::closeNow);
+    }
+
+    /** The one bean every door (JMX, control files, API) calls for operator actions. */
+    public ControlActions controls() {
+        return controls;
     }
 
     /** The screen the scan route feeds and the dashboard route refreshes (default: none). */
@@ -71,6 +88,11 @@ public final class BotWiring implements AutoCloseable {
         registry.accept("riskGuard", beans.riskGuard);
         registry.accept("reconciler", beans.reconciler);
         registry.accept("emergencyClose", beans.emergencyClose);
+        registry.accept("controlActions", controls);
+        TerminalDashboard screen = dashboard instanceof TerminalDashboard t ? t : null;
+        registry.accept("botApi", new BotApi(beans, screen, screen == null ? "daemon" : screen.mode()));
+        registry.accept("controlApi", new ControlApi(controls));
+        registry.accept("webPage", new WebPage());
         registry.accept("stateStore", beans.store);
         registry.accept("journal", beans.journal);
         registry.accept("dashboard", dashboard);
@@ -92,10 +114,16 @@ public final class BotWiring implements AutoCloseable {
                 beans.store.writeAtomically(snapshot);
             }
         });
-        new BotControl(beans.engine, beans.emergencyClose, this::closeNow).register();
+        new BotControl(controls).register();
+        io.perpcarry.health.BotReadiness.register(context, beans, java.time.Duration.ofMillis(
+                context.getPropertiesComponent().resolveProperty("perpcarry.scan-interval-ms").map(Long::parseLong).orElse(60_000L)));
+        io.perpcarry.metrics.BotMetrics.bind(context, beans, dashboard instanceof TerminalDashboard t ? t : null);
     }
 
     private String closeNow(CloseRequest request) {
+        if (producer == null) {
+            return "not started yet; nothing sent";
+        }
         producer.asyncSendBody("direct:close-hedge", request);
         return "close requested (state " + beans.engine.state() + ")";
     }

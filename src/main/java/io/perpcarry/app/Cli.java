@@ -26,6 +26,7 @@ public final class Cli {
         cl.addSubcommand(new StatusCommand());
         cl.addSubcommand(new CapacityCommand());
         cl.addSubcommand(new JournalCommand());
+        cl.addSubcommand(new PauseCommand());
         cl.addSubcommand(new ResumeCommand());
         cl.addSubcommand(new OpenCommand());
         cl.addSubcommand(new CloseCommand());
@@ -34,6 +35,12 @@ public final class Cli {
         cl.addSubcommand(new MonitorCommand());
         cl.addSubcommand(new PreflightCommand());
         cl.addSubcommand(new AdoptCommand());
+        // --help (and --version) on every command, whoever wrote it.
+        cl.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help") && !sub.getCommandSpec().mixinStandardHelpOptions()) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+        });
         return cl;
     }
 }

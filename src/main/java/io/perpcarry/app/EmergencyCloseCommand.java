@@ -5,7 +5,14 @@ import io.perpcarry.app.trading.ExitCodes;
 import io.perpcarry.app.trading.Inventory;
 import io.perpcarry.app.trading.SessionFactory;
 import io.perpcarry.app.trading.TradingDesk;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -22,6 +29,10 @@ public final class EmergencyCloseCommand extends TradingCommand {
 
     @Option(names = "--yes", description = "Do not ask for confirmation")
     boolean yes;
+
+    @Option(names = "--wait-seconds", paramLabel = "N", defaultValue = "60",
+            description = "Daemon running: how long to wait for its report before closing from here (default: 60)")
+    int waitSeconds;
 
     public EmergencyCloseCommand() {
         this(SessionFactory.DEFAULT);
@@ -59,7 +70,10 @@ public final class EmergencyCloseCommand extends TradingCommand {
             err.println("error: " + Confirmation.refusal(a));
             return ExitCodes.NOT_CONFIRMED;
         }
-        String report = desk.beans().emergencyClose.run(false, "command line");
+        String report = desk.ownsDataDir() ? null : viaDaemon(talk);
+        if (report == null) {
+            report = desk.beans().emergencyClose.run(false, "command line");
+        }
         Inventory after = Inventory.read(desk.beans().venues);
         String verdict = after.flat() ? "FLAT: no position and no order on either venue"
                 : "NOT FLAT, left: " + String.join("; ", after.leftLines());
@@ -81,5 +95,46 @@ public final class EmergencyCloseCommand extends TradingCommand {
             return ExitCodes.EXPOSED;
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The daemon runs: hand it the close through its control route, so it pauses itself and no other part of it acts
+     * meanwhile, and wait for its report. Null when it does not answer in time (then this command closes itself).
+     */
+    private String viaDaemon(PrintWriter talk) {
+        Path control = AppPaths.defaults().withDataDir(dataDir).dataDir().resolve("control");
+        try {
+            Files.createDirectories(control);
+            Set<Path> before = reports(control);
+            Path tmp = control.resolve(".EMERGENCY_CLOSE.tmp");
+            Files.writeString(tmp, "by=cli\n");
+            Files.move(tmp, control.resolve("EMERGENCY_CLOSE"), StandardCopyOption.ATOMIC_MOVE);
+            talk.println("the daemon is running: handed to it (" + control.resolve("EMERGENCY_CLOSE") + ")");
+            talk.flush();
+            long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                for (Path r : reports(control)) {
+                    if (!before.contains(r)) {
+                        Thread.sleep(100); // written in one call; let it land
+                        return Files.readString(r);
+                    }
+                }
+                Thread.sleep(200);
+            }
+            talk.println("the daemon has not reported within " + waitSeconds + " s: closing from here");
+            return null;
+        } catch (IOException e) {
+            talk.println("cannot hand the close to the daemon (" + e.getMessage() + "): closing from here");
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static Set<Path> reports(Path control) throws IOException {
+        try (Stream<Path> s = Files.list(control)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("report-EMERGENCY_CLOSE-")).collect(Collectors.toSet());
+        }
     }
 }

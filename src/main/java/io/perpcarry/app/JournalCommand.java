@@ -1,5 +1,6 @@
 package io.perpcarry.app;
 
+import io.perpcarry.engine.ControlBanner;
 import io.perpcarry.state.BotSnapshot;
 import io.perpcarry.state.Journal;
 import io.perpcarry.state.JournalEntry;
@@ -54,9 +55,12 @@ public final class JournalCommand implements Callable<Integer> {
             Optional<BotSnapshot> state = StateStore.load(dir.resolve(StateStore.FILE_NAME));
             List<Map<String, Object>> rows = cycles(Journal.read(dir.resolve("journal.jsonl"),
                     java.util.Set.of("position_opened", "position_closed"))); // every part, only the cycle lines
+            Optional<ControlBanner> banner = state.flatMap(s -> ControlBanner.of(s, Journal.read(
+                    dir.resolve("journal.jsonl"), ControlBanner.JOURNAL_TYPES)));
             List<Map<String, Object>> last = rows.subList(Math.max(0, rows.size() - cycles), rows.size());
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
+                m.put("control", banner.map(ControlBanner::toJson).orElse(null));
                 m.put("state", state.map(BotSnapshot::state).orElse(null));
                 m.put("paused", state.map(BotSnapshot::paused).orElse(null));
                 m.put("halt_reason", state.map(BotSnapshot::haltReason).orElse(null));
@@ -66,6 +70,7 @@ public final class JournalCommand implements Callable<Integer> {
                 m.put("stats", state.map(BotSnapshot::stats).orElse(null));
                 out.println(CommandSupport.json(m));
             } else {
+                banner.ifPresent(b -> out.println(b.line()));
                 out.print(render(state, rows.size(), last));
             }
             return 0;

@@ -1,6 +1,7 @@
 package io.perpcarry.app;
 
 import io.perpcarry.domain.Position;
+import io.perpcarry.engine.ControlBanner;
 import io.perpcarry.domain.Venue;
 import io.perpcarry.venue.AccountState;
 import io.perpcarry.venue.FundingPayment;
@@ -13,7 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -29,6 +33,10 @@ public final class StatusCommand extends VenueCommand {
     @Option(names = "--funding-hours", paramLabel = "H", defaultValue = "24",
             description = "Funding payments summed over the last H hours (default: 24)")
     int fundingHours;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Data directory whose PAUSED/HALTED state is shown first (default: data/ in PERPCARRY_HOME)")
+    Path dataDir;
 
     public StatusCommand() {
         this(VenueSession::open);
@@ -72,8 +80,26 @@ public final class StatusCommand extends VenueCommand {
             }
         }
         StatusReport report = new StatusReport(accounts, orders, funding, marks, errors, fundingHours);
-        out.print(json ? CommandSupport.json(report.toJson()) + "\n" : report.render());
+        Optional<ControlBanner> banner = banner();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("control", banner.map(ControlBanner::toJson).orElse(null));
+            m.putAll(report.toJson());
+            out.print(CommandSupport.json(m) + "\n");
+        } else {
+            banner.ifPresent(b -> out.println(b.line()));
+            out.print(report.render());
+        }
         return report.complete() ? 0 : CommandSupport.EXIT_VENUE;
+    }
+
+    /** The bot's PAUSED/HALTED line, when its data directory says so (an unreadable state.json is not fatal here). */
+    private Optional<ControlBanner> banner() {
+        try {
+            return ControlBanner.read(AppPaths.defaults().withDataDir(dataDir).dataDir());
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private static void read(List<String> errors, String what, Runnable read) {

@@ -6,25 +6,23 @@ import io.perpcarry.state.HeldPosition;
 import io.perpcarry.state.StateStore;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
-import java.util.function.Function;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-/** The JMX MBean. {@code closeNow} goes through the close route (the integrator passes how to reach it). */
+/** The JMX MBean: reads the engine, and every action is a {@link ControlActions} call journaled {@code by: jmx}. */
 public final class BotControl implements BotControlMBean {
     public static final String OBJECT_NAME = "perpcarry:type=Bot";
+    private static final String BY = "jmx";
 
     private final RotationEngine engine;
     private final StateStore store;
-    private final EmergencyClose emergency;
-    private final Function<CloseRequest, String> closer;
+    private final ControlActions actions;
 
-    public BotControl(RotationEngine engine, EmergencyClose emergency, Function<CloseRequest, String> closer) {
-        this.engine = engine;
+    public BotControl(ControlActions actions) {
+        this.engine = actions.engine();
         this.store = engine.store();
-        this.emergency = emergency;
-        this.closer = closer;
+        this.actions = actions;
     }
 
     /** Registers on the platform MBean server, replacing a previous registration (route reload, tests). */
@@ -111,32 +109,42 @@ public final class BotControl implements BotControlMBean {
     }
 
     @Override
-    public void pause() {
-        engine.pause("jmx");
+    public String pause() {
+        return actions.pause(BY, null).message();
     }
 
     @Override
-    public void resume() {
-        engine.resume("jmx");
+    public String pauseWithReason(String reason) {
+        return actions.pause(BY, reason).message();
+    }
+
+    @Override
+    public String resume() {
+        return actions.resume(BY, false).message();
+    }
+
+    @Override
+    public String resumeClearingHalt() {
+        return actions.resume(BY, true).message();
     }
 
     @Override
     public String clearHalt() {
-        return engine.clearHalt("jmx");
+        return actions.clearHalt(BY).message();
     }
 
     @Override
     public String closeNow() {
-        return closer.apply(CloseRequest.manual("jmx"));
+        return actions.closeNow(BY).message();
     }
 
     @Override
     public String emergencyClose() {
-        return emergency.run(false, "jmx");
+        return actions.emergencyClose(BY, false).message();
     }
 
     @Override
     public String emergencyCloseDryRun() {
-        return emergency.run(true, "jmx");
+        return actions.emergencyClose(BY, true).message();
     }
 }

@@ -22,10 +22,16 @@ public interface BotControlMBean {
     long getCycles();
 
     /** No new hedges and no rotation; protection keeps running. */
-    void pause();
+    String pause();
 
-    /** Clears a pause; from HALTED the venues are reconciled first. */
-    void resume();
+    /** As {@link #pause()}, with a reason that status shows until resumed. */
+    String pauseWithReason(String reason);
+
+    /** Lifts a pause, whatever set it; refused (with the reason) when HALTED: see {@link #resumeClearingHalt()}. */
+    String resume();
+
+    /** Clears HALTED after a person has looked, and lifts a pause; the venues are reconciled first. */
+    String resumeClearingHalt();
 
     /** Clears HALTED (not a pause): the venues are reconciled before anything else. */
     String clearHalt();

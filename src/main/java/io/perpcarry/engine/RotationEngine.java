@@ -209,7 +209,12 @@ public final class RotationEngine {
     }
 
     public synchronized void pause(String by) {
-        journal.append("paused", Map.of("by", by));
+        pause(by, null);
+    }
+
+    /** As {@link #pause(String)}, with the operator's reason journaled (shown by status until resumed). */
+    public synchronized void pause(String by, String reason) {
+        journal.append("paused", reason == null || reason.isBlank() ? Map.of("by", by) : Map.of("by", by, "reason", reason));
         store.paused(true);
         store.persist();
     }

@@ -10,11 +10,13 @@ import java.util.Optional;
 
 /**
  * Everything one dashboard frame shows, already read. A venue that could not be read carries its error
- * instead of numbers: the frame says UNKNOWN, never zero.
+ * instead of numbers: the frame says UNKNOWN, never zero. {@code controlLine}: PAUSED/HALTED, by whom, since when, and
+ * the command that lifts it (first line of the frame).
  */
 public record DashboardModel(Instant now, String mode, String state, boolean paused, String haltReason,
                              Optional<HeldPosition> position, Map<Venue, VenueView> venues,
-                             Optional<FundingTable> fundingTable, BigDecimal netPnlAllCycles, long cycles) {
+                             Optional<FundingTable> fundingTable, BigDecimal netPnlAllCycles, long cycles,
+                             Optional<String> controlLine) {
 
     /** One venue's account as last read, or why it could not be read. */
     public record VenueView(Venue venue, BigDecimal equity, BigDecimal available, Optional<LegView> leg,

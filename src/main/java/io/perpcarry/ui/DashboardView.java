@@ -26,11 +26,12 @@ public final class DashboardView {
         if (ansi) {
             out.append(CLEAR);
         }
+        m.controlLine().ifPresent(l -> out.append(red(l)).append('\n')); // a person is needed: say so first
         out.append(bold("perpcarry " + m.mode())).append("  ").append(TIME.format(m.now())).append('\n');
         String state = m.state() + (m.paused() ? " (paused)" : "");
         out.append("state ").append(m.state().equals("HALTED") ? red(state) : green(state));
         if (m.haltReason() != null) {
-            out.append("  ").append(red("HALTED: " + m.haltReason() + " — a person must look, then `bin/perpcarry resume`"));
+            out.append("  ").append(red("HALTED: " + m.haltReason() + " — a person must look, then `bin/perpcarry resume --clear-halt`"));
         }
         out.append("   cycles ").append(m.cycles()).append("   net PnL (closed cycles) ").append(usd(m.netPnlAllCycles())).append('\n');
         m.position().ifPresentOrElse(p -> position(out, m, p), () -> out.append("no hedge on\n"));

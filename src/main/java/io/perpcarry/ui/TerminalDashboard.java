@@ -5,6 +5,7 @@ import io.perpcarry.domain.MarketSpec;
 import io.perpcarry.domain.Position;
 import io.perpcarry.domain.Venue;
 import io.perpcarry.engine.RotationEngine;
+import io.perpcarry.engine.ControlBanner;
 import io.perpcarry.state.BotSnapshot;
 import io.perpcarry.state.CycleStats;
 import io.perpcarry.state.HeldPosition;
@@ -40,6 +41,7 @@ public final class TerminalDashboard implements Dashboard {
     private final DashboardView view;
     private volatile List<MarketSnapshot> lastSnapshots = List.of();
     private volatile FundingTable lastTable;
+    private volatile DashboardModel lastModel;
 
     public TerminalDashboard(RotationEngine engine, VenueConnector lighter, VenueConnector edgex, Clock clock, String mode,
                              PrintStream out, boolean ansi) {
@@ -70,8 +72,24 @@ public final class TerminalDashboard implements Dashboard {
 
     @Override
     public void refresh() {
-        out.print(view.render(model(), TABLE_ROWS));
+        DashboardModel m = model();
+        lastModel = m;
+        out.print(view.render(m, TABLE_ROWS));
         out.flush();
+    }
+
+    /** The last frame drawn (the web API serves it: no extra venue request per browser poll). */
+    public Optional<DashboardModel> lastModel() {
+        return Optional.ofNullable(lastModel);
+    }
+
+    public String mode() {
+        return mode;
+    }
+
+    /** The funding table of the last scan. */
+    public Optional<FundingTable> lastTable() {
+        return Optional.ofNullable(lastTable);
     }
 
     DashboardModel model() {
@@ -84,7 +102,15 @@ public final class TerminalDashboard implements Dashboard {
         BotSnapshot snap = engine.store().snapshot();
         CycleStats stats = engine.store().stats();
         return new DashboardModel(now, mode, engine.state().name(), snap.paused(), snap.haltReason(), position, views,
-                Optional.ofNullable(lastTable), stats.netPnl(), stats.cycles());
+                Optional.ofNullable(lastTable), stats.netPnl(), stats.cycles(), controlLine(snap));
+    }
+
+    private Optional<String> controlLine(BotSnapshot snap) {
+        if (!snap.paused() && snap.haltReason() == null) {
+            return Optional.empty(); // the journal is read only when there is something to explain
+        }
+        java.nio.file.Path journal = engine.store().stateFile().resolveSibling("journal.jsonl");
+        return ControlBanner.of(snap, io.perpcarry.state.Journal.read(journal)).map(ControlBanner::line);
     }
 
     private VenueView read(VenueConnector venue, Optional<HeldPosition> position, Instant now) {

@@ -49,6 +49,7 @@ public final class EmulatedDaemon implements AutoCloseable {
     private Main main;
     private Path routesDir;
     private volatile BotWiring wiring;
+    private final Map<String, String> apiEnv = new HashMap<>();
 
     public EmulatedDaemon(LocalExchanges ex, String configJson, Path data) {
         this.ex = ex;
@@ -63,6 +64,11 @@ public final class EmulatedDaemon implements AutoCloseable {
         overrides.put("perpcarry.check-interval-ms", "500");
         overrides.put("perpcarry.control-poll-ms", "200");
         overrides.put("camel.main.routes-reload-enabled", "false");
+        // The HTTP servers only where a test asks for them (withHttp), on ephemeral ports.
+        overrides.put("camel.server.enabled", "false");
+        overrides.put("camel.management.enabled", "false");
+        overrides.put("camel.server.port", "0");
+        overrides.put("camel.management.port", "0");
     }
 
     /** Both emulators on one engine, on an ephemeral port each. */
@@ -88,10 +94,35 @@ public final class EmulatedDaemon implements AutoCloseable {
         AppPaths paths = AppPaths.defaults().withDataDir(data).withRoutesDir(routesDir);
         TradingSetup setup = new TradingSetup(config, data, env, ex.scenarioClock(), timeScale, "test");
         java.util.function.Function<org.apache.camel.CamelContext, BotWiring> factory = setup.wiringFactory();
-        main = new BotApplication(paths, config, env).createMain(ctx -> wiring = factory.apply(ctx));
+        main = new BotApplication(paths, config, env)
+                .withApiEnvironment(new EnvironmentSource(apiEnv, Map.of(), Path.of(".env")))
+                .createMain(ctx -> wiring = factory.apply(ctx));
         overrides.forEach(main::addOverrideProperty);
         main.start();
         return this;
+    }
+
+    /** Starts the API/dashboard server and the management server (health, metrics) too. */
+    public EmulatedDaemon withHttp() {
+        overrides.put("camel.server.enabled", "true");
+        overrides.put("camel.management.enabled", "true");
+        return this;
+    }
+
+    /** An environment variable for the HTTP API (e.g. PERPCARRY_API_TOKEN) at the next start. */
+    public EmulatedDaemon apiEnv(String name, String value) {
+        apiEnv.put(name, value);
+        return this;
+    }
+
+    /** The port the daemon's HTTP server bound (ephemeral in tests). */
+    public int httpPort() {
+        org.apache.camel.component.platform.http.main.MainHttpServer s =
+                main.getCamelContext().hasService(org.apache.camel.component.platform.http.main.MainHttpServer.class);
+        if (s == null) {
+            throw new IllegalStateException("the HTTP server is not running");
+        }
+        return s.getPort();
     }
 
     public void stop() {
@@ -122,6 +153,11 @@ public final class EmulatedDaemon implements AutoCloseable {
 
     public BotConfig config() {
         return config;
+    }
+
+    /** The live-mode environment pointing at the emulators (for commands run beside the daemon). */
+    public RuntimeEnvironment environment() {
+        return env;
     }
 
     public Path dataDir() {

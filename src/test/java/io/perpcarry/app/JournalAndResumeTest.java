@@ -66,7 +66,11 @@ class JournalAndResumeTest {
     @Test
     void resumeWithTheDaemonStoppedClearsTheHaltOnDiskKeepingThePosition() throws Exception {
         writeState("HALTED", "a BTC hedge the bot has no record of");
-        EmulatorCli.Result r = EmulatorCli.run(new ResumeCommand(), "--data-dir", dir.toString());
+        EmulatorCli.Result refused = EmulatorCli.run(new ResumeCommand(), "--data-dir", dir.toString());
+        assertThat(refused.exit()).isEqualTo(4);
+        assertThat(refused.err()).contains("no record of", "bin/perpcarry resume --clear-halt");
+
+        EmulatorCli.Result r = EmulatorCli.run(new ResumeCommand(), "--data-dir", dir.toString(), "--clear-halt");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("halt cleared", "no record of", "not running");
         BotSnapshot s = StateStore.load(dir.resolve("state.json")).orElseThrow();
@@ -74,34 +78,51 @@ class JournalAndResumeTest {
         assertThat(s.haltReason()).isNull();
         assertThat(s.position().symbol()).isEqualTo("BTC");
         List<JournalEntry> journal = Journal.read(dir.resolve("journal.jsonl"));
-        assertThat(journal.stream().map(JournalEntry::type)).endsWith("halt_cleared", "state_change");
+        assertThat(journal.stream().map(JournalEntry::type)).endsWith("control", "halt_cleared", "state_change");
+        assertThat(journal.get(journal.size() - 3).text("by")).hasValue("cli");
         // the lock was released: a daemon can start
         DataDirLock.acquire(dir).close();
 
         EmulatorCli.Result again = EmulatorCli.run(new ResumeCommand(), "--data-dir", dir.toString());
-        assertThat(again.exit()).isEqualTo(4);
-        assertThat(again.err()).contains("not halted (state IDLE)");
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("no change", "not paused and not halted (state IDLE)");
     }
 
     @Test
-    void resumeRefusesWhenNotHaltedOrNeverRun() {
+    void pauseAndResumeWithTheDaemonStoppedShowOnStatusAndJournal() throws Exception {
+        writeState("IDLE", null);
+        EmulatorCli.Result p = EmulatorCli.run(new PauseCommand(), "--data-dir", dir.toString(), "--reason", "rollover");
+        assertThat(p.exit()).as(p.err()).isZero();
+        assertThat(StateStore.load(dir.resolve("state.json")).orElseThrow().paused()).isTrue();
+        EmulatorCli.Result j = EmulatorCli.run(new JournalCommand(), "--data-dir", dir.toString());
+        assertThat(j.out().lines().findFirst().orElseThrow())
+                .startsWith("PAUSED by cli at ").contains("rollover", "lift with: bin/perpcarry resume");
+        EmulatorCli.Result r = EmulatorCli.run(new ResumeCommand(), "--data-dir", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(StateStore.load(dir.resolve("state.json")).orElseThrow().paused()).isFalse();
+        assertThat(EmulatorCli.run(new JournalCommand(), "--data-dir", dir.toString()).out()).doesNotContain("PAUSED");
+    }
+
+    @Test
+    void resumeRefusesWhenNeverRun() {
         EmulatorCli.Result none = EmulatorCli.run(new ResumeCommand(), "--data-dir", dir.toString());
         assertThat(none.exit()).isEqualTo(4);
         assertThat(none.err()).contains("state.json");
         writeState("HOLDING", null);
         EmulatorCli.Result r = EmulatorCli.run(new ResumeCommand(), "--data-dir", dir.toString());
-        assertThat(r.exit()).isEqualTo(4);
-        assertThat(r.err()).contains("not halted (state HOLDING)");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("not paused and not halted (state HOLDING)");
     }
 
     @Test
     void resumeWithTheDaemonRunningDropsTheTriggerAndSaysWhenUnconfirmed() throws Exception {
         writeState("HALTED", "test");
         try (DataDirLock daemon = DataDirLock.acquire(dir)) {
-            EmulatorCli.Result r = EmulatorCli.run(new ResumeCommand(), "--data-dir", dir.toString(), "--wait-seconds", "1");
+            EmulatorCli.Result r = EmulatorCli.run(new ResumeCommand(), "--data-dir", dir.toString(), "--wait-seconds", "1",
+                    "--clear-halt");
             assertThat(r.exit()).isEqualTo(1);
-            assertThat(r.err()).contains("RESUME", "has not cleared");
-            assertThat(Files.exists(dir.resolve("control/RESUME"))).isTrue();
+            assertThat(r.err()).contains("RESUME", "does not show it done");
+            assertThat(Files.readString(dir.resolve("control/RESUME"))).contains("by=cli", "clear-halt=true");
         }
     }
 }

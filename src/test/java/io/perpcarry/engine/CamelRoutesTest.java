@@ -217,13 +217,17 @@ class CamelRoutesTest {
         java.io.StringWriter out = new java.io.StringWriter();
         picocli.CommandLine cl = new picocli.CommandLine(new io.perpcarry.app.ResumeCommand());
         cl.setOut(new java.io.PrintWriter(out, true));
-        int code = cl.execute("--data-dir", dir.toString(), "--wait-seconds", "10");
+        cl.setErr(new java.io.PrintWriter(out, true));
+        assertThat(cl.execute("--data-dir", dir.toString(), "--wait-seconds", "2")).as("a halt needs --clear-halt").isEqualTo(4);
+        assertThat(out.toString()).contains("test halt", "resume --clear-halt");
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.HALTED);
+        int code = cl.execute("--data-dir", dir.toString(), "--wait-seconds", "10", "--clear-halt");
         assertThat(code).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("halt cleared by the running daemon", "test halt");
+        assertThat(out.toString()).contains("done by the running daemon");
         assertThat(f.beans.engine.state()).isEqualTo(BotState.IDLE);
         assertThat(f.beans.engine.reconciled()).isFalse();
-        assertThat(f.beans.store.paused()).as("clearing a halt is not un-pausing").isTrue();
-        assertThat(f.journalTypes()).contains("halt_cleared");
+        assertThat(f.beans.store.paused()).as("resume lifts the pause too").isFalse();
+        assertThat(f.journalTypes()).contains("halt_cleared", "resumed");
         assertThat(f.beans.engine.clearHalt("again")).startsWith("not halted");
     }
 

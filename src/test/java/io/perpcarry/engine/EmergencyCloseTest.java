@@ -99,7 +99,7 @@ class EmergencyCloseTest {
     @Test
     void jmxPauseResumeAndAttributes() throws Exception {
         f.beans.reconciler.ensureReconciled();
-        new BotControl(f.beans.engine, f.beans.emergencyClose, r -> "ok").register();
+        new BotControl(new ControlActions(f.beans.engine, f.beans.journal, f.beans.emergencyClose, r -> "ok")).register();
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName(BotControl.OBJECT_NAME);
         server.invoke(name, "pause", null, null);
