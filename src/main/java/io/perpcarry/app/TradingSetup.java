@@ -72,7 +72,8 @@ record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, C
                     engineClock, Sleeper.REAL, Alerter.logging());
             TerminalDashboard screen = new TerminalDashboard(beans.engine, lighter, edgex, engineClock, mode,
                     System.out, TerminalDashboard.onTerminal());
-            return new BotWiring(beans, dataDir).withDashboard(screen);
+            return new BotWiring(beans, dataDir).withDashboard(screen).withRecorder(
+                    new io.perpcarry.record.MarketRecorder(java.util.List.of(lighter, edgex), config.symbolsToMonitor(), engineClock));
         };
     }
 }

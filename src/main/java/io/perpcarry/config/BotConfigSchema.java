@@ -49,7 +49,9 @@ public final class BotConfigSchema {
             key("margin_buffer_pct", Type.DECIMAL, bd("20"), "0", "90",
                     "Share of capital kept back from sizing, percent; also the liquidation-distance guard."),
             key("max_leg_imbalance_pct", Type.DECIMAL, bd("5"), "0.1", "100",
-                    "Maximum size difference between the legs, percent of the larger, before closing."));
+                    "Maximum size difference between the legs, percent of the larger, before closing."),
+            key("record_market_data", Type.BOOLEAN, true, null, null,
+                    "The daemon records funding, books and settled funding to data/recordings/ for backtests."));
 
     private static final Map<String, ConfigKey> BY_NAME = new LinkedHashMap<>();
 
