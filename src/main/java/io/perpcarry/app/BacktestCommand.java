@@ -48,8 +48,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--capital-edgex", paramLabel = "USD", defaultValue = "1000", description = "Simulated EdgeX capital (default: 1000)")
     BigDecimal capitalEdgex;
 
-    @Option(names = "--slippage-bps", paramLabel = "BPS", defaultValue = "5",
-            description = "Slippage per fill where no books were recorded (default: 5)")
+    @Option(names = "--slippage-bps", paramLabel = "BPS", defaultValue = "2",
+            description = "Slippage per fill where no books were recorded (default: 2)")
     BigDecimal slippageBps;
 
     @Spec

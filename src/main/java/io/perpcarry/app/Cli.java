@@ -12,7 +12,7 @@ public final class Cli {
     public static final int EXIT_CONFIG = 2;
 
     public static void main(String[] args) {
-        boolean daemon = args.length > 0 && (args[0].equals("run") || args[0].equals("emulator") || args[0].equals("record"));
+        boolean daemon = args.length > 0 && (args[0].equals("run") || args[0].equals("emulator"));
         if (!daemon && System.getProperty("perpcarry.log.camel") == null) {
             System.setProperty("perpcarry.log.camel", "WARN"); // before the first logger is created
         }

@@ -34,6 +34,10 @@ public final class RecordCommand extends VenueCommand {
             description = "Seconds between quote/book passes (default: 60)")
     int intervalSeconds;
 
+    @Option(names = "--settled-interval-seconds", paramLabel = "N", defaultValue = "900",
+            description = "Seconds between reads of settled funding (default: 900)")
+    int settledIntervalSeconds;
+
     public RecordCommand() {
         this(VenueSession::open);
     }
@@ -63,11 +67,12 @@ public final class RecordCommand extends VenueCommand {
                     + " settled funding rates into " + recordings);
             return 0;
         }
-        if (intervalSeconds < 1 || intervalSeconds > 3600) {
-            throw CommandFailure.usage("--interval-seconds must be 1..3600, got " + intervalSeconds);
+        if (intervalSeconds < 1 || intervalSeconds > 3600 || settledIntervalSeconds < 1 || settledIntervalSeconds > 3600) {
+            throw CommandFailure.usage("--interval-seconds and --settled-interval-seconds must be 1..3600");
         }
         session.startStreams(wanted);
         Main main = recorderMain(paths, new MarketRecorder(session.venues(), wanted, Clock.systemUTC()), intervalSeconds);
+        main.addOverrideProperty("perpcarry.record-settled-interval-ms", Long.toString(settledIntervalSeconds * 1000L));
         if (forSeconds != null) {
             main.configure().setDurationMaxSeconds(forSeconds);
         }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param slippageBps slippage per fill, basis points of notional, >= 0
  */
 public record CostModel(BigDecimal slippageBps) {
-    public static final BigDecimal DEFAULT_SLIPPAGE_BPS = new BigDecimal("5");
+    public static final BigDecimal DEFAULT_SLIPPAGE_BPS = new BigDecimal("2");
 
     public CostModel {
         Objects.requireNonNull(slippageBps, "slippageBps");

@@ -147,7 +147,7 @@ public final class Simulator {
             RotationDecision d = policy.decide(new HeldHedge(held.symbol(), held.longLeg().venue()), ranking);
             if (d.action() == RotationDecision.Action.EXTEND_HOLD) {
                 held = new Held(held.symbol(), held.longLeg(), held.shortLeg(), held.openedAt(), t.plus(config.holdDuration()));
-                decisions.add(new Decision(t, "EXTEND", held.symbol(), held.longLeg().venue(), d.reason()));
+                decisions.add(new Decision(t, "EXTEND", held.symbol(), held.longLeg().venue(), held.longLeg().signedSize(), d.reason()));
                 return;
             }
             // CLOSE and CLOSE_AND_REOPEN alike: the daemon closes, waits between cycles, then opens the best of a fresh scan.
@@ -184,13 +184,13 @@ public final class Simulator {
         cycles++;
         held = new Held(symbol, new Leg(o.longVenue(), size, buy.get()), new Leg(o.shortVenue(), size.negate(), sell.get()),
                 t, t.plus(config.holdDuration()));
-        decisions.add(new Decision(t, "OPEN", symbol, o.longVenue(), "net APR "
+        decisions.add(new Decision(t, "OPEN", symbol, o.longVenue(), size, "net APR "
                 + o.netAprPct().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString() + "%"));
     }
 
     private void reject(Instant t, Opportunity o, String why) {
         rejected++;
-        decisions.add(new Decision(t, "REJECTED", o.symbol(), o.longVenue(), why));
+        decisions.add(new Decision(t, "REJECTED", o.symbol(), o.longVenue(), null, why));
         waitUntil = t.plus(waitBetweenCycles());
     }
 
@@ -208,7 +208,7 @@ public final class Simulator {
             equity.merge(leg.venue(), pnl, BigDecimal::add);
         }
         inMarket = inMarket.plus(Duration.between(held.openedAt(), t));
-        decisions.add(new Decision(t, action, held.symbol(), held.longLeg().venue(), reason));
+        decisions.add(new Decision(t, action, held.symbol(), held.longLeg().venue(), held.longLeg().signedSize(), reason));
         held = null;
         waitUntil = t.plus(waitBetweenCycles());
     }

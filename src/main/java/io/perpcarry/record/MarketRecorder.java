@@ -30,6 +30,7 @@ public final class MarketRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(MarketRecorder.class);
     /** Levels kept per side: enough to walk a book for the configured notional on liquid markets. */
     public static final int DEPTH = 10;
+    private static final java.time.Duration LOOK_BACK = java.time.Duration.ofHours(12);
 
     private final List<VenueConnector> venues;
     private final List<String> symbols;
@@ -85,9 +86,9 @@ public final class MarketRecorder {
                     if (!v.markets().containsKey(s)) {
                         continue;
                     }
-                    // Lighter settles hourly and EdgeX every few hours: 4 rows cover the 15 min between passes.
-                    List<FundingQuote> rows = new ArrayList<>(v.settledFunding(s, 4));
-                    rows.sort(java.util.Comparator.comparing(FundingQuote::observedAt));
+                    // On the recorder's clock (the engine's: an emulator's may run ahead of the wall clock); the
+                    // look-back covers passes missed while a venue was down. 1 request per market on each venue.
+                    List<FundingQuote> rows = v.settledFundingBetween(s, t.minus(LOOK_BACK), t.plusSeconds(1));
                     String key = v.venue().wireName() + "/" + s;
                     for (FundingQuote q : rows) {
                         Instant last = lastSettled.get(key);
