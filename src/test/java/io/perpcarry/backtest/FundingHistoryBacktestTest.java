@@ -91,7 +91,7 @@ class FundingHistoryBacktestTest {
         assertThat(Grid.parse(List.of("min_net_apr_threshold=0,5,20")).combinations()).hasSize(6);
         assertThat(Grid.parse(List.of("min_net_apr_threshold=0,5,20", "rotation_mode=always,keep_if_best")).combinations())
                 .hasSize(6).first().isEqualTo(Map.of("min_net_apr_threshold", "0", "rotation_mode", "always"));
-        assertThatThrownBy(() -> Grid.parse(List.of("min_net_apr=1"))).hasMessageContaining("min_net_apr_threshold");
+        assertThatThrownBy(() -> Grid.parse(List.of("min_net_apr_treshold=1"))).hasMessageContaining("min_net_apr_threshold");
         assertThatThrownBy(() -> Grid.apply("{}", "t", Map.of("leverage", "0"))).hasMessageContaining("leverage");
     }
 }
