@@ -94,7 +94,9 @@ record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, C
             TerminalDashboard screen = new TerminalDashboard(beans.engine, lighterAccount, edgexAccount, engineClock, mode,
                     System.out, TerminalDashboard.onTerminal());
             return new BotWiring(beans, dataDir).withDashboard(screen).withRecorder(
-                    new io.perpcarry.record.MarketRecorder(java.util.List.of(lighter, edgex), config.symbolsToMonitor(), engineClock));
+                    new io.perpcarry.record.MarketRecorder(java.util.List.of(lighter, edgex), config.symbolsToMonitor(), engineClock)
+                            .quietFor(java.time.Duration.ofMillis(Long.parseLong(
+                                    ctx.resolvePropertyPlaceholders("{{perpcarry.record-start-delay-ms:60000}}")))));
         };
     }
 }

@@ -37,6 +37,7 @@ public final class MarketRecorder {
     private final Clock clock;
     private final Map<Venue, LocalDate> specsWritten = new EnumMap<>(Venue.class);
     private final Map<String, Instant> lastSettled = new HashMap<>();
+    private long quietUntilNanos = System.nanoTime();
 
     public MarketRecorder(List<VenueConnector> venues, List<String> symbols, Clock clock) {
         this.venues = List.copyOf(venues);
@@ -49,8 +50,21 @@ public final class MarketRecorder {
         return new MarketRecorder(List.of(), List.of(), clock);
     }
 
+    /** Records nothing for this long (wall time): in the daemon, reconciling and trading come first. */
+    public MarketRecorder quietFor(java.time.Duration d) {
+        this.quietUntilNanos = System.nanoTime() + d.toNanos();
+        return this;
+    }
+
+    private boolean quiet() {
+        return System.nanoTime() - quietUntilNanos < 0;
+    }
+
     public synchronized RecordBatch quotes() {
         Instant t = clock.instant();
+        if (quiet()) {
+            return batch(t, List.of());
+        }
         LocalDate day = t.atZone(ZoneOffset.UTC).toLocalDate();
         List<ObjectNode> lines = new ArrayList<>();
         for (VenueConnector v : venues) {
@@ -79,6 +93,9 @@ public final class MarketRecorder {
     /** Settled rates newer than the last recorded per market: 1 request per symbol and venue. */
     public synchronized RecordBatch settled() {
         Instant t = clock.instant();
+        if (quiet()) {
+            return batch(t, List.of());
+        }
         List<ObjectNode> lines = new ArrayList<>();
         for (VenueConnector v : venues) {
             for (String s : symbols) {

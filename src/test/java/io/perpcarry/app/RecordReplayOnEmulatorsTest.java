@@ -45,7 +45,8 @@ class RecordReplayOnEmulatorsTest {
         try (LocalExchanges ex = EmulatedDaemon.exchanges(EmulatedDaemon.FLAT_HYPE, 7L, 120);
              EmulatedDaemon daemon = new EmulatedDaemon(ex, CONFIG, data)) {
             ex.engine().setFundingRate(VenueId.LIGHTER, "HYPE", new BigDecimal("0.01"));
-            daemon.override("perpcarry.record-interval-ms", "500").override("perpcarry.record-settled-interval-ms", "2000");
+            daemon.override("perpcarry.record-interval-ms", "500").override("perpcarry.record-settled-interval-ms", "2000")
+                    .override("perpcarry.record-start-delay-ms", "1000");
             daemon.start();
             daemon.awaitHolding(Duration.ofSeconds(90));
             // the 1 h hold ends, the hedge is rotated after the 10 min wait: a second open
