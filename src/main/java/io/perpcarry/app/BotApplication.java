@@ -15,7 +15,7 @@ public final class BotApplication {
     /** Routes that need the engine's beans (bound by {@link BotWiring}). */
     static final java.util.List<String> ENGINE_ROUTES =
             java.util.List.of("scan.yaml", "hedge.yaml", "protect.yaml", "control.yaml", "persist.yaml", "dashboard.yaml",
-                    "api.yaml");
+                    "api.yaml", "record.yaml");
 
     private final AppPaths paths;
     private final BotConfig config;
@@ -78,6 +78,7 @@ public final class BotApplication {
         }
         main.addOverrideProperty("perpcarry.scan-interval-ms", Long.toString(config.scanIntervalSeconds() * 1000L));
         main.addOverrideProperty("perpcarry.data-dir", paths.dataDir().toString());
+        main.addOverrideProperty("perpcarry.record-enabled", Boolean.toString(config.recordMarketData()));
         main.bind("botConfig", config);
         main.bind("runtimeEnvironment", environment);
         main.bind("botStatus", new BotStatus(config, environment));

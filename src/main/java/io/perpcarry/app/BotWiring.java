@@ -36,6 +36,7 @@ public final class BotWiring implements AutoCloseable {
     private ProducerTemplate producer;
     private Dashboard dashboard = Dashboard.NONE;
     private final ControlActions controls;
+    private io.perpcarry.record.MarketRecorder recorder;
 
     public BotWiring(BotConfig config, Path dataDir, VenueConnector lighter, VenueConnector edgex) {
         this.lock = DataDirLock.acquire(dataDir);
@@ -72,6 +73,12 @@ public final class BotWiring implements AutoCloseable {
         return this;
     }
 
+    /** What routes/record.yaml records (default: nothing, for wirings built without a recorder). */
+    public BotWiring withRecorder(io.perpcarry.record.MarketRecorder r) {
+        this.recorder = r;
+        return this;
+    }
+
     public EngineBeans beans() {
         return beans;
     }
@@ -96,6 +103,7 @@ public final class BotWiring implements AutoCloseable {
         registry.accept("stateStore", beans.store);
         registry.accept("journal", beans.journal);
         registry.accept("dashboard", dashboard);
+        registry.accept("marketRecorder", recorder != null ? recorder : io.perpcarry.record.MarketRecorder.idle(java.time.Clock.systemUTC()));
         registry.accept("snapshotCollector", new SnapshotCollector());
         registry.accept("legOutcomeCollector", new LegOutcomeCollector());
         registry.accept("hedgeRepository", FileIdempotentRepository.fileIdempotentRepository(

@@ -35,6 +35,8 @@ public final class Cli {
         cl.addSubcommand(new MonitorCommand());
         cl.addSubcommand(new PreflightCommand());
         cl.addSubcommand(new AdoptCommand());
+        cl.addSubcommand(new RecordCommand());
+        cl.addSubcommand(new BacktestCommand());
         // --help (and --version) on every command, whoever wrote it.
         cl.getSubcommands().forEach((name, sub) -> {
             if (!name.equals("help") && !sub.getCommandSpec().mixinStandardHelpOptions()) {

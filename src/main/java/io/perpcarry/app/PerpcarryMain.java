@@ -48,6 +48,15 @@ public final class PerpcarryMain {
             e.problems().forEach(p -> System.err.println("  " + p));
             return 2;
         }
+        if (environment.mode() == RunMode.PAPER) {
+            // Its own state, journal and recordings: a paper position must never be taken for a live one.
+            Path paperDir = paths.dataDir().resolve("paper");
+            java.math.BigDecimal collateral = new java.math.BigDecimal(
+                    System.getenv().getOrDefault("PERPCARRY_PAPER_COLLATERAL", "1000"));
+            TradingSetup setup = TradingSetup.paper(config, paperDir, environment, Clock.systemUTC(), 1.0, collateral);
+            new BotApplication(paths.withDataDir(paperDir), config, environment).createMain(setup.wiringFactory()).run();
+            return 0;
+        }
         if (environment.mode() == RunMode.LIVE) {
             TradingSetup setup = new TradingSetup(config, paths.dataDir(), environment, Clock.systemUTC(), 1.0, "live");
             new BotApplication(paths, config, environment).createMain(setup.wiringFactory()).run();

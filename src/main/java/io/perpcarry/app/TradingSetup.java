@@ -26,7 +26,18 @@ import org.apache.camel.support.LifecycleStrategySupport;
  * @param timeScale   how much faster the engine clock runs than the wall clock (1 live)
  */
 record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, Clock engineClock, double timeScale,
-                    String mode) {
+                    String mode, java.math.BigDecimal paperCollateral) {
+
+    TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, Clock engineClock, double timeScale, String mode) {
+        this(config, dataDir, venues, engineClock, timeScale, mode, null);
+    }
+
+    /** PAPER: the engine trades on simulated accounts of {@code collateral} USD each, fed by the live market data. */
+    static TradingSetup paper(BotConfig config, Path dataDir, RuntimeEnvironment venues, Clock engineClock, double timeScale,
+                              java.math.BigDecimal collateral) {
+        return new TradingSetup(config, dataDir, venues, engineClock, timeScale,
+                "PAPER (simulated account, live market data; nothing is sent to the venues)", collateral);
+    }
 
     Function<CamelContext, BotWiring> wiringFactory() {
         return ctx -> {
@@ -68,11 +79,24 @@ record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, C
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the venue streams", e);
             }
-            EngineBeans beans = new EngineBeans(config, EngineSettings.from(config).onClockScaledBy(timeScale), dataDir, lighter, edgex,
-                    engineClock, Sleeper.REAL, Alerter.logging());
-            TerminalDashboard screen = new TerminalDashboard(beans.engine, lighter, edgex, engineClock, mode,
+            io.perpcarry.venue.VenueConnector lighterAccount = lighter;
+            io.perpcarry.venue.VenueConnector edgexAccount = edgex;
+            if (paperCollateral != null) {
+                lighterAccount = new io.perpcarry.paper.PaperVenue(lighter, paperCollateral, engineClock);
+                edgexAccount = new io.perpcarry.paper.PaperVenue(edgex, paperCollateral, engineClock);
+            }
+            EngineBeans beans = new EngineBeans(config, EngineSettings.from(config).onClockScaledBy(timeScale), dataDir,
+                    lighterAccount, edgexAccount, engineClock, Sleeper.REAL, Alerter.logging());
+            if (paperCollateral != null) {
+                beans.journal.append("paper_mode", java.util.Map.of("mode", "PAPER", "collateral_per_venue", paperCollateral,
+                        "note", "simulated account on live market data; no order reaches a venue"));
+            }
+            TerminalDashboard screen = new TerminalDashboard(beans.engine, lighterAccount, edgexAccount, engineClock, mode,
                     System.out, TerminalDashboard.onTerminal());
-            return new BotWiring(beans, dataDir).withDashboard(screen);
+            return new BotWiring(beans, dataDir).withDashboard(screen).withRecorder(
+                    new io.perpcarry.record.MarketRecorder(java.util.List.of(lighter, edgex), config.symbolsToMonitor(), engineClock)
+                            .quietFor(java.time.Duration.ofMillis(Long.parseLong(
+                                    ctx.resolvePropertyPlaceholders("{{perpcarry.record-start-delay-ms:60000}}")))));
         };
     }
 }

@@ -166,6 +166,11 @@ public final class BotConfig {
         return dec("margin_buffer_pct");
     }
 
+    /** The daemon runs the recorder routes (routes/record.yaml) too. */
+    public boolean recordMarketData() {
+        return (Boolean) values.get("record_market_data");
+    }
+
     public BigDecimal maxLegImbalancePct() {
         return dec("max_leg_imbalance_pct");
     }

@@ -53,7 +53,9 @@ public final class BotConfigSchema {
             key("liquidation_buffer_pct", Type.OPTIONAL_DECIMAL, null, "0.1", "50",
                     "Close when a leg's mark is within this percent of its liquidation price; null derives 50 / leverage."),
             key("max_leg_imbalance_pct", Type.DECIMAL, bd("5"), "0.1", "100",
-                    "Maximum size difference between the legs, percent of the larger, before closing."));
+                    "Maximum size difference between the legs, percent of the larger, before closing."),
+            key("record_market_data", Type.BOOLEAN, true, null, null,
+                    "The daemon records funding, books and settled funding to data/recordings/ for backtests."));
 
     /**
      * Keys of the original Python bot's {@code bot_config.json} that this bot accepts and ignores (one warning names

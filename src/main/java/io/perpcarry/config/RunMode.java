@@ -1,8 +1,11 @@
 package io.perpcarry.config;
 
-/** {@code PERPCARRY_MODE}: demo runs against the built-in emulators, live against the configured venues. */
+/**
+ * {@code PERPCARRY_MODE}: demo runs against the built-in emulators, live against the configured venues, paper reads the
+ * configured venues' public market data and fills orders on a simulated local account (no credentials).
+ */
 public enum RunMode {
-    DEMO, LIVE;
+    DEMO, LIVE, PAPER;
 
     static RunMode parse(String raw) {
         if (raw == null || raw.isBlank() || raw.equalsIgnoreCase("demo")) {
@@ -11,6 +14,9 @@ public enum RunMode {
         if (raw.equalsIgnoreCase("live")) {
             return LIVE;
         }
-        throw new ConfigException("PERPCARRY_MODE: \"" + raw + "\" is not demo | live");
+        if (raw.equalsIgnoreCase("paper")) {
+            return PAPER;
+        }
+        throw new ConfigException("PERPCARRY_MODE: \"" + raw + "\" is not demo | live | paper");
     }
 }

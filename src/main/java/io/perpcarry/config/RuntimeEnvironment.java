@@ -52,6 +52,11 @@ public record RuntimeEnvironment(RunMode mode, int lighterChainId,
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
+        if (mode == RunMode.PAPER) {
+            // Paper trading never signs anything: credentials, even when set, are not handed to the connectors.
+            lighter = new VenueEndpoints<>(lighter.baseUrl(), lighter.wsUrl(), Optional.empty());
+            edgex = new VenueEndpoints<>(edgex.baseUrl(), edgex.wsUrl(), Optional.empty());
+        }
         return new RuntimeEnvironment(mode, chainId, lighter, edgex);
     }
 

@@ -100,6 +100,16 @@ public interface VenueConnector extends AutoCloseable {
                 + venue().displayName());
     }
 
+    /**
+     * Every settled funding rate of one market with settlement time in [{@code from}, {@code to}), oldest first, in as
+     * many requests as the venue's paging needs (the caller paces them). Same units as {@link #settledFunding}. For the
+     * recorder's backfill. Default: refused, as {@link #settledFunding}.
+     */
+    default List<FundingQuote> settledFundingBetween(String symbol, Instant from, Instant to) {
+        throw new VenueException(venue(), VenueErrorKind.INVALID_REQUEST, "settled funding history is not read from "
+                + venue().displayName());
+    }
+
     /** True when the data streams are up and fresh; prices from a stale stream must not be traded on. */
     boolean marketDataFresh(String symbol);
 

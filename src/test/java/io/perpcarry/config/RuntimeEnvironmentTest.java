@@ -119,7 +119,7 @@ class RuntimeEnvironmentTest {
 
     @Test
     void badModeAndBadUrlAreNamed() {
-        assertThatThrownBy(() -> read(Map.of("PERPCARRY_MODE", "paper"))).hasMessageContaining("PERPCARRY_MODE");
+        assertThatThrownBy(() -> read(Map.of("PERPCARRY_MODE", "simulated"))).hasMessageContaining("PERPCARRY_MODE");
         assertThatThrownBy(() -> read(Map.of("LIGHTER_WS_URL", "http://x/stream")))
                 .hasMessageContaining("LIGHTER_WS_URL must be a ws:// or wss:// URL");
     }

@@ -432,6 +432,37 @@ public final class EdgexConnector implements VenueConnector {
         return rows.subList(0, Math.min(limit, rows.size()));
     }
 
+    /**
+     * {@code getFundingRatePage} filtered to [{@code from}, {@code to}), pages of 100 followed by
+     * {@code nextPageOffsetData}: 1 request per 100 settlements.
+     */
+    @Override
+    public List<FundingQuote> settledFundingBetween(String symbol, Instant from, Instant to) {
+        EdgexMarket m = market(symbol);
+        java.util.TreeMap<Instant, FundingQuote> out = new java.util.TreeMap<>();
+        String offset = "";
+        for (int page = 0; page < 1000; page++) {
+            Map<String, String> q = new java.util.HashMap<>(Map.of("contractId", m.contractId(), "size", "100",
+                    "filterSettlementFundingRate", "true", "filterBeginTimeInclusive", Long.toString(from.toEpochMilli()),
+                    "filterEndTimeExclusive", Long.toString(to.toEpochMilli())));
+            if (!offset.isEmpty()) {
+                q.put("offsetData", offset);
+            }
+            JsonNode body = rest.publicGet("funding/getFundingRatePage", q);
+            for (FundingQuote f : EdgexMapper.settledFunding(Wire.array(body, "dataList", "getFundingRatePage"), m)) {
+                if (!f.observedAt().isBefore(from) && f.observedAt().isBefore(to)) {
+                    out.put(f.observedAt(), f);
+                }
+            }
+            JsonNode next = body.get("nextPageOffsetData");
+            if (next == null || !next.isTextual() || next.textValue().isEmpty()) {
+                return List.copyOf(out.values());
+            }
+            offset = next.textValue();
+        }
+        throw invalid("more than 100000 settled funding rates of " + symbol + " between " + from + " and " + to);
+    }
+
     /** Local: streams up, book synced from a snapshot without a gap since, socket not silent. 0 requests. */
     @Override
     public boolean marketDataFresh(String symbol) {

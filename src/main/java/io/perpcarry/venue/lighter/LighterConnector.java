@@ -357,6 +357,28 @@ public final class LighterConnector implements VenueConnector {
         return Instant.ofEpochSecond(ts.asLong());
     }
 
+    /**
+     * /api/v1/fundings at 1 h resolution in windows of {@link #MAX_SETTLED} hours: 1 request per window. Rows are
+     * stamped on the hour; the window end is inclusive on the venue, so rows at {@code to} are dropped here.
+     */
+    @Override
+    public List<FundingQuote> settledFundingBetween(String symbol, Instant from, Instant to) {
+        LighterMarket market = market(symbol);
+        java.util.TreeMap<Instant, FundingQuote> out = new java.util.TreeMap<>();
+        for (Instant start = from; start.isBefore(to); start = start.plusSeconds(3600L * MAX_SETTLED)) {
+            Instant end = start.plusSeconds(3600L * MAX_SETTLED).isBefore(to) ? start.plusSeconds(3600L * MAX_SETTLED) : to;
+            JsonNode root = getOk(FUNDINGS, Map.of("market_id", Integer.toString(market.marketId()), "resolution", "1h",
+                    "start_timestamp", Long.toString(start.getEpochSecond()), "end_timestamp",
+                    Long.toString(end.getEpochSecond()), "count_back", Integer.toString(MAX_SETTLED + 1)), Map.of(), "fundings");
+            for (FundingQuote q : LighterMapper.settledFunding(root, symbol)) {
+                if (!q.observedAt().isBefore(from) && q.observedAt().isBefore(to)) {
+                    out.put(q.observedAt(), q);
+                }
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
     // ---- writes ----------------------------------------------------------------------------------------
 
     /**

@@ -1,0 +1,82 @@
+package io.perpcarry.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.perpcarry.config.BotConfig;
+import io.perpcarry.config.BotConfigLoader;
+import io.perpcarry.config.EnvironmentSource;
+import io.perpcarry.config.RunMode;
+import io.perpcarry.config.RuntimeEnvironment;
+import io.perpcarry.emulator.LocalExchanges;
+import io.perpcarry.emulator.LoggedRequest;
+import io.perpcarry.emulator.VenueId;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PERPCARRY_MODE=paper with the emulators as the "live" venues: a full cycle (open, hold, close) on the simulated
+ * account, and the emulators' request logs (what GET /_emulator/requests serves) show no order, cancel or leverage
+ * request and nothing private: only public market data was read.
+ */
+class PaperModeOnEmulatorsTest {
+    static final String CONFIG = """
+            {"symbols_to_monitor": ["HYPE"], "hold_duration_hours": 1, "wait_between_cycles_minutes": 600,
+             "min_volume_usd": 0, "min_net_apr_threshold": 0, "record_market_data": false}
+            """;
+
+    @TempDir
+    Path data;
+
+    @Test
+    void fullCycleOnTheSimulatedAccountSendsNothingToTheVenues() throws Exception {
+        BotConfig config = BotConfigLoader.parse(CONFIG, "test");
+        try (LocalExchanges ex = EmulatedDaemon.exchanges(EmulatedDaemon.FLAT_HYPE, 7L, 120)) {
+            ex.engine().setFundingRate(VenueId.LIGHTER, "HYPE", new BigDecimal("0.01"));
+            Map<String, String> vars = new HashMap<>(ex.environment()); // demo credentials too: paper must ignore them
+            vars.put("PERPCARRY_MODE", "paper");
+            RuntimeEnvironment env = RuntimeEnvironment.read(new EnvironmentSource(vars, Map.of(), Path.of(".env")));
+            assertThat(env.mode()).isEqualTo(RunMode.PAPER);
+            assertThat(env.lighter().credentials()).isEmpty();
+            assertThat(env.edgex().credentials()).isEmpty();
+
+            TradingSetup setup = TradingSetup.paper(config, data, env, ex.scenarioClock(), 120, new BigDecimal("1000"));
+            Main main = new BotApplication(AppPaths.defaults().withDataDir(data), config, env).createMain(setup.wiringFactory());
+            main.addOverrideProperty("perpcarry.scan-interval-ms", "500");
+            main.addOverrideProperty("perpcarry.check-interval-ms", "500");
+            main.addOverrideProperty("camel.main.routes-reload-enabled", "false");
+            main.start();
+            try {
+                EmulatedDaemon.awaitTrue(Duration.ofSeconds(180), "a paper cycle opened and closed",
+                        () -> journal().contains("\"position_closed\""));
+            } finally {
+                main.stop();
+            }
+            String journal = journal();
+            assertThat(journal).contains("\"paper_mode\"").contains("\"position_opened\"").contains("\"funding\"");
+
+            List<LoggedRequest> requests = ex.requests().list();
+            assertThat(requests).as("market data was read from the emulators").isNotEmpty();
+            assertThat(requests).as("nothing sent to an order endpoint").noneMatch(EmulatedDaemon::isOrderPlacement);
+            assertThat(requests).as("no write of any kind").noneMatch(r -> "POST".equals(r.method()));
+            assertThat(requests).as("no private read").noneMatch(r -> r.path().contains("/private/")
+                    || r.path().startsWith("/api/v1/account") || r.path().startsWith("/api/v1/accountActiveOrders"));
+        }
+    }
+
+    private String journal() {
+        try {
+            Path f = data.resolve("journal.jsonl");
+            return Files.exists(f) ? Files.readString(f) : "";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
