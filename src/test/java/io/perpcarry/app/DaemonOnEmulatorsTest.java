@@ -88,8 +88,8 @@ class DaemonOnEmulatorsTest {
         AppPaths paths = AppPaths.defaults().withDataDir(data);
         TradingSetup setup = new TradingSetup(config, data, env, ex.scenarioClock(), TIME_SCALE, "test");
         Main main = new BotApplication(paths, config, env).createMain(setup.wiringFactory());
-        main.addOverrideProperty("camel.server.enabled", "false"); // no fixed port in tests
-        main.addOverrideProperty("camel.management.enabled", "false");
+        main.addOverrideProperty("camel.server.port", "0"); // ephemeral ports in tests
+        main.addOverrideProperty("camel.management.port", "0");
         main.addOverrideProperty("perpcarry.scan-interval-ms", "500");
         main.addOverrideProperty("perpcarry.check-interval-ms", "500");
         main.addOverrideProperty("camel.main.routes-reload-enabled", "false");

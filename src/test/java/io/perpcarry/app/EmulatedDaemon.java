@@ -64,9 +64,7 @@ public final class EmulatedDaemon implements AutoCloseable {
         overrides.put("perpcarry.check-interval-ms", "500");
         overrides.put("perpcarry.control-poll-ms", "200");
         overrides.put("camel.main.routes-reload-enabled", "false");
-        // The HTTP servers only where a test asks for them (withHttp), on ephemeral ports.
-        overrides.put("camel.server.enabled", "false");
-        overrides.put("camel.management.enabled", "false");
+        // The HTTP servers on ephemeral ports: tests run side by side (routes/api.yaml needs the server).
         overrides.put("camel.server.port", "0");
         overrides.put("camel.management.port", "0");
     }

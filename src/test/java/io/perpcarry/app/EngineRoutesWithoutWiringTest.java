@@ -18,8 +18,8 @@ class EngineRoutesWithoutWiringTest {
         AppPaths paths = AppPaths.defaults().withRoutesDir(Path.of("routes")).withDataDir(data);
         RuntimeEnvironment env = RuntimeEnvironment.read(new EnvironmentSource(Map.of(), Map.of(), Path.of(".env")));
         Main main = new BotApplication(paths, BotConfig.defaults(), env).createMain();
-        main.addOverrideProperty("camel.server.enabled", "false"); // no fixed port in tests
-        main.addOverrideProperty("camel.management.enabled", "false");
+        main.addOverrideProperty("camel.server.port", "0"); // ephemeral ports in tests
+        main.addOverrideProperty("camel.management.port", "0");
         main.start();
         try {
             assertThat(main.getCamelContext().getRoute("heartbeat")).isNotNull();

@@ -37,8 +37,8 @@ class RouteReloadTest {
         AppPaths paths = AppPaths.defaults().withRoutesDir(routes).withDataDir(routes.resolve("data"));
         RuntimeEnvironment env = RuntimeEnvironment.read(new EnvironmentSource(Map.of(), Map.of(), Path.of(".env")));
         Main main = new BotApplication(paths, BotConfig.defaults(), env).createMain();
-        main.addOverrideProperty("camel.server.enabled", "false"); // no fixed port in tests
-        main.addOverrideProperty("camel.management.enabled", "false");
+        main.addOverrideProperty("camel.server.port", "0"); // ephemeral ports in tests
+        main.addOverrideProperty("camel.management.port", "0");
         main.start();
         try {
             CamelContext ctx = main.getCamelContext();

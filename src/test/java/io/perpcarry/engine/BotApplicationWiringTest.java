@@ -30,8 +30,8 @@ class BotApplicationWiringTest {
             AppPaths paths = AppPaths.defaults().withRoutesDir(Path.of("routes")).withDataDir(dir);
             RuntimeEnvironment env = RuntimeEnvironment.read(new EnvironmentSource(Map.of(), Map.of(), Path.of(".env")));
             Main main = new BotApplication(paths, f.config, env).createMain(wiring);
-            main.addOverrideProperty("camel.server.enabled", "false"); // no fixed port in tests
-            main.addOverrideProperty("camel.management.enabled", "false");
+            main.addOverrideProperty("camel.server.port", "0"); // ephemeral ports in tests
+            main.addOverrideProperty("camel.management.port", "0");
             main.start();
             try {
                 Instant deadline = Instant.now().plusSeconds(20);
