@@ -32,6 +32,7 @@ public final class Cli {
         cl.addSubcommand(new TestTradeCommand());
         cl.addSubcommand(new EmergencyCloseCommand());
         cl.addSubcommand(new MonitorCommand());
+        cl.addSubcommand(new ChaosCommand());
         return cl;
     }
 }

@@ -41,6 +41,7 @@ public final class LegReconciler {
     }
 
     public OpenResult reconcile(HedgePlan plan, List<LegOutcome> outcomes) {
+        ChaosHook.at("read-back");
         sleeper.sleep(settings.settle());
         String sent = outcomes.stream().map(o -> o.venue().displayName() + " " + o.status()).toList().toString();
         Venue longVenue = plan.longLeg().venue();

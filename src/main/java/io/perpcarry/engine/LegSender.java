@@ -12,7 +12,9 @@ public final class LegSender {
     }
 
     public LegOutcome send(HedgePlan plan, Venue venue) {
-        return gateway.send(venue, OrderRequest.ioc(plan.leg(venue)), plan.role(venue), plan.cycleId());
+        LegOutcome out = gateway.send(venue, OrderRequest.ioc(plan.leg(venue)), plan.role(venue), plan.cycleId());
+        ChaosHook.at("between-legs");
+        return out;
     }
 
     public LegOutcome sendLighterLeg(HedgePlan plan) {

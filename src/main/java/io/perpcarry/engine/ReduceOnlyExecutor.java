@@ -71,6 +71,7 @@ public final class ReduceOnlyExecutor {
                 LegOutcome out = gateway.send(venue, new OrderRequest(symbol, side, qty, price.price(), OrderType.LIMIT_IOC,
                         true, id), role, cycleId);
                 last = out.message();
+                ChaosHook.at(role == LegRole.CLOSE ? "close" : role == LegRole.EMERGENCY ? "emergency-close" : "level-unwind");
                 sleeper.sleep(settle);
                 BigDecimal after = venues.signedSize(venue, symbol);
                 BigDecimal done = signed.abs().subtract(after.abs()).max(BigDecimal.ZERO);

@@ -1,0 +1,58 @@
+package io.perpcarry.chaos;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the chosen scenarios and prints one figure line each; false when a figure is broken. */
+public final class ChaosSuite {
+    /** Market time runs this much faster on the emulators (an 8 h hold lasts 48 s). */
+    static final double TIME_SCALE = 600;
+
+    public enum Scenario { crash, faults, soak, signals, all }
+
+    private final Path home;
+    private final Path work;
+    private final PrintStream out;
+
+    public ChaosSuite(Path home, Path work, PrintStream out) {
+        this.home = home;
+        this.work = work;
+        this.out = out;
+    }
+
+    public boolean run(Scenario which, int trials, Long seed, boolean faultSample, double soakHours) throws Exception {
+        // Never leave an emulator or a daemon behind, whatever happens to this run.
+        Thread reaper = new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly));
+        Runtime.getRuntime().addShutdownHook(reaper);
+        try {
+            return runScenarios(which, trials, seed, faultSample, soakHours);
+        } finally {
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        }
+    }
+
+    private boolean runScenarios(Scenario which, int trials, Long seed, boolean faultSample, double soakHours) throws Exception {
+        List<String> figures = new ArrayList<>();
+        boolean ok = true;
+        if (which == Scenario.crash || which == Scenario.all) {
+            CrashTrials c = new CrashTrials(new ChaosRun(home, work, out, TIME_SCALE));
+            if (seed != null && which == Scenario.crash) {
+                c.trial(seed);
+            } else {
+                long base = seed != null ? seed : System.currentTimeMillis() % 1_000_000 * 10;
+                for (int i = 0; i < trials; i++) {
+                    c.trial(base + i);
+                }
+            }
+            figures.add(c.figure());
+            out.println(c.figure());
+            ok &= !c.broken();
+        }
+        out.println("---");
+        figures.forEach(out::println);
+        return ok;
+    }
+}
