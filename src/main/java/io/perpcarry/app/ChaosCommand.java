@@ -30,16 +30,19 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Trial directories and logs (default: target/chaos)")
     Path workDir;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (trials < 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--trials must be >= 1, got " + trials);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--trials must be >= 1, got " + trials);
         }
         if (!faults.equals("full") && !faults.equals("sample")) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--faults must be full or sample, got " + faults);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--faults must be full or sample, got " + faults);
         }
         if (!(soakHours > 0)) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--soak-hours must be > 0, got " + soakHours);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--soak-hours must be > 0, got " + soakHours);
         }
         Path home = AppPaths.defaults().home();
         Path work = workDir != null ? workDir : home.resolve("target/chaos");

@@ -51,6 +51,28 @@ public final class ChaosSuite {
             out.println(c.figure());
             ok &= !c.broken();
         }
+        long base = seed != null ? seed : 7;
+        if (which == Scenario.faults || which == Scenario.all) {
+            FaultMatrix m = new FaultMatrix(new ChaosRun(home, work, out, TIME_SCALE));
+            m.run(faultSample, base);
+            figures.add(m.figure());
+            out.println(m.figure());
+            ok &= !m.brokenFigure();
+        }
+        if (which == Scenario.signals || which == Scenario.all) {
+            StopSignals s = new StopSignals(new ChaosRun(home, work, out, TIME_SCALE));
+            s.run(base);
+            figures.add(s.figure());
+            out.println(s.figure());
+            ok &= !s.brokenFigure();
+        }
+        if (which == Scenario.soak || which == Scenario.all) {
+            Soak s = new Soak(new ChaosRun(home, work, out, TIME_SCALE));
+            s.run(soakHours, base);
+            figures.add(s.figure());
+            out.println(s.figure());
+            ok &= !s.brokenFigure();
+        }
         out.println("---");
         figures.forEach(out::println);
         return ok;

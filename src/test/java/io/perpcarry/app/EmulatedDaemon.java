@@ -46,6 +46,7 @@ public final class EmulatedDaemon implements AutoCloseable {
     private final Path data;
     private final double timeScale;
     private final Map<String, String> overrides = new LinkedHashMap<>();
+    private Path routesDir;
     private Main main;
 
     public EmulatedDaemon(LocalExchanges ex, String configJson, Path data) {
@@ -75,8 +76,14 @@ public final class EmulatedDaemon implements AutoCloseable {
         return this;
     }
 
+    /** Routes from another directory (a copy a test may edit; reload needs {@code camel.main.routes-reload-enabled}). */
+    public EmulatedDaemon routesFrom(Path dir) {
+        this.routesDir = dir;
+        return this;
+    }
+
     public EmulatedDaemon start() throws Exception {
-        AppPaths paths = AppPaths.defaults().withDataDir(data);
+        AppPaths paths = AppPaths.defaults().withDataDir(data).withRoutesDir(routesDir);
         TradingSetup setup = new TradingSetup(config, data, env, ex.scenarioClock(), timeScale, "test");
         main = new BotApplication(paths, config, env).createMain(setup.wiringFactory());
         overrides.forEach(main::addOverrideProperty);
