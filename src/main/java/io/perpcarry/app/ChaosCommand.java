@@ -17,7 +17,7 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--trials", paramLabel = "N", defaultValue = "50", description = "Crash trials (default 50)")
     int trials;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Replay one crash trial (or start the faults/soak randomness) from this seed")
+    @Option(names = "--seed", paramLabel = "S", description = "Replay the crash trial of this seed (with --trials: the first of N seeds); also seeds faults/soak")
     Long seed;
 
     @Option(names = "--faults", paramLabel = "full|sample", defaultValue = "full",
@@ -46,6 +46,8 @@ public final class ChaosCommand implements Callable<Integer> {
         }
         Path home = AppPaths.defaults().home();
         Path work = workDir != null ? workDir : home.resolve("target/chaos");
-        return new ChaosSuite(home, work, System.out).run(scenario, trials, seed, faults.equals("sample"), soakHours) ? 0 : 1;
+        // --seed alone replays that one crash trial; with --trials it is the first of N
+        boolean replayOne = seed != null && !spec.commandLine().getParseResult().hasMatchedOption("--trials");
+        return new ChaosSuite(home, work, System.out).run(scenario, replayOne ? 1 : trials, seed, faults.equals("sample"), soakHours) ? 0 : 1;
     }
 }

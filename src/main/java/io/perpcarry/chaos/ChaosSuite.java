@@ -39,12 +39,12 @@ public final class ChaosSuite {
         boolean ok = true;
         if (which == Scenario.crash || which == Scenario.all) {
             CrashTrials c = new CrashTrials(new ChaosRun(home, work, out, TIME_SCALE));
-            if (seed != null && which == Scenario.crash) {
-                c.trial(seed);
-            } else {
-                long base = seed != null ? seed : System.currentTimeMillis() % 1_000_000 * 10;
-                for (int i = 0; i < trials; i++) {
-                    c.trial(base + i);
+            long first = seed != null ? seed : System.currentTimeMillis() % 1_000_000 * 10;
+            for (int i = 0; i < trials; i++) {
+                try {
+                    c.trial(first + i);
+                } catch (java.io.IOException e) {
+                    c.notJudged(first + i, e); // the emulator or a process could not be driven: inconclusive
                 }
             }
             figures.add(c.figure());
@@ -68,10 +68,17 @@ public final class ChaosSuite {
         }
         if (which == Scenario.soak || which == Scenario.all) {
             Soak s = new Soak(new ChaosRun(home, work, out, TIME_SCALE));
-            s.run(soakHours, base);
-            figures.add(s.figure());
-            out.println(s.figure());
-            ok &= !s.brokenFigure();
+            String figure;
+            try {
+                s.run(soakHours, base);
+                figure = s.figure();
+                ok &= !s.brokenFigure();
+            } catch (java.io.IOException e) {
+                figure = "SOAK: NOT JUDGED: " + e;
+                ok = false;
+            }
+            figures.add(figure);
+            out.println(figure);
         }
         out.println("---");
         figures.forEach(out::println);

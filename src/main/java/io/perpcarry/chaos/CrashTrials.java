@@ -126,19 +126,27 @@ final class CrashTrials {
         }
     }
 
+    int notJudged;
+
+    void notJudged(long seed, Exception e) {
+        notJudged++;
+        failedSeeds.add(seed);
+        run.out.printf("  trial seed %d step %-15s -> NOT JUDGED: %s%n", seed, stepOf(seed), e);
+    }
+
     static boolean holding(BotSnapshot s) {
         return "HOLDING".equals(s.state()) && s.position() != null;
     }
 
     boolean broken() {
-        return naked + oversize + duplicates + unreadable + clockLost + unknown + lost > 0 || trials == 0;
+        return naked + oversize + duplicates + unreadable + clockLost + unknown + lost + notJudged > 0 || trials == 0;
     }
 
     String figure() {
         return String.format("CRASH: %d trials, %d naked legs, %d over-size hedges, %d duplicate client ids, "
                         + "%d unreadable state files, %d hold clocks lost, %d unknown exposures, %d orders missing from the journal"
-                        + " (%d hooks not reached)%s",
-                trials, naked, oversize, duplicates, unreadable, clockLost, unknown, lost, stepMissed,
+                        + " (%d hooks not reached, %d trials not judged)%s",
+                trials, naked, oversize, duplicates, unreadable, clockLost, unknown, lost, stepMissed, notJudged,
                 failedSeeds.isEmpty() ? "" : "; failing seeds " + failedSeeds);
     }
 }

@@ -102,7 +102,7 @@ final class EmulatorProcess implements AutoCloseable {
 
     private JsonNode send(HttpRequest.Builder b) throws IOException {
         try {
-            HttpResponse<String> r = HTTP.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(b.timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IOException("emulator admin " + r.uri() + " answered " + r.statusCode() + ": " + r.body());
             }

@@ -30,6 +30,7 @@ final class FaultMatrix {
     int halted;
     int unknown;
     int broken;
+    int notJudged;
 
     FaultMatrix(ChaosRun run) {
         this.run = run;
@@ -62,7 +63,16 @@ final class FaultMatrix {
                 if (ex == null || !ex.alive()) {
                     ex = run.emulator(seed + i, dir);
                 }
-                boolean clean = cell(ex, dir, FaultKind.valueOf(cell[0]), cell[1], cell[2]);
+                boolean clean;
+                try {
+                    clean = cell(ex, dir, FaultKind.valueOf(cell[0]), cell[1], cell[2]);
+                } catch (java.io.IOException e) {
+                    notJudged++;
+                    clean = false;
+                    String line = String.format("  %-15s %-15s %-8s -> NOT JUDGED: %s", cell[0], cell[1], cell[2], e);
+                    cells.add(line);
+                    run.out.println(line);
+                }
                 if (!clean) {
                     ex.close();
                     ex = null;
@@ -159,15 +169,15 @@ final class FaultMatrix {
     }
 
     boolean brokenFigure() {
-        return broken > 0 || unknown > 0 || tested == 0;
+        return broken > 0 || unknown > 0 || notJudged > 0 || tested == 0;
     }
 
     String figure() {
         List<String> missing = missingKinds();
         return String.format("FAULTS: %d cells (%d kinds x %d phases x %d venues%s), %d flat, %d hedged, %d halted with a reason, "
-                        + "%d unknown exposure, %d broken%s",
+                        + "%d unknown exposure, %d broken, %d not judged%s",
                 tested, FaultKind.values().length, PHASES.size(), VENUES.size(), tested < FaultKind.values().length * 10 ? ", sampled" : "",
-                flat, hedged, halted, unknown, broken,
+                flat, hedged, halted, unknown, broken, notJudged,
                 missing.isEmpty() ? "" : "; not injectable yet: " + String.join(", ", missing));
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Reload safety: routes/protect.yaml is broken (invalid YAML) or deleted while a hedge is held, with hot reload on.
  * The stop-loss must still fire on a price shock from the stream (the protect timer is a minute away).
  */
-class RouteReloadSafetyTest extends DaemonOnFlatHype {
+class RouteReloadSafetyCheck extends DaemonOnFlatHype {
     @TempDir
     Path routes;
 
