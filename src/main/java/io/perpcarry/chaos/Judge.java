@@ -50,11 +50,13 @@ final class Judge {
             BigDecimal e = edgex.getOrDefault(sym, BigDecimal.ZERO);
             if (l.signum() == 0 || e.signum() == 0) {
                 v.nakedLegs++;
+                v.outcome = "NAKED";
                 v.problem("naked leg " + sym + ": Lighter " + l + ", EdgeX " + e);
             } else if (l.add(e).signum() != 0) {
                 v.nakedLegs++;
+                v.outcome = "UNEQUAL";
                 v.problem("unequal legs " + sym + ": Lighter " + l + ", EdgeX " + e);
-            } else {
+            } else if (!v.outcome.equals("NAKED") && !v.outcome.equals("UNEQUAL")) {
                 v.outcome = "HEDGED";
             }
             BigDecimal planned = plannedSize(journal, sym);
@@ -70,7 +72,7 @@ final class Judge {
             }
         }
         if (halted) {
-            v.outcome = "HALTED (" + state.get().haltReason() + ")";
+            v.outcome = "HALTED (" + state.get().haltReason() + ")" + (v.nakedLegs > 0 ? " with " + v.outcome + " legs" : "");
         }
         Map<String, Integer> sent = new HashMap<>();
         for (JsonNode r : ex.placements()) {
