@@ -37,6 +37,7 @@ public final class Cli {
         cl.addSubcommand(new AdoptCommand());
         cl.addSubcommand(new RecordCommand());
         cl.addSubcommand(new BacktestCommand());
+        cl.addSubcommand(new ChaosCommand());
         // --help (and --version) on every command, whoever wrote it.
         cl.getSubcommands().forEach((name, sub) -> {
             if (!name.equals("help") && !sub.getCommandSpec().mixinStandardHelpOptions()) {

@@ -1,5 +1,6 @@
 package io.perpcarry.app;
 
+import io.perpcarry.chaos.MarketTime;
 import io.perpcarry.config.BotConfig;
 import io.perpcarry.config.BotConfigLoader;
 import io.perpcarry.config.ConfigException;
@@ -58,8 +59,11 @@ public final class PerpcarryMain {
             return 0;
         }
         if (environment.mode() == RunMode.LIVE) {
-            TradingSetup setup = new TradingSetup(config, paths.dataDir(), environment, Clock.systemUTC(), 1.0, "live");
-            new BotApplication(paths, config, environment).createMain(setup.wiringFactory()).run();
+            MarketTime time = MarketTime.fromSystemProperties(); // wall clock unless the chaos suite accelerates it
+            TradingSetup setup = new TradingSetup(config, paths.dataDir(), environment, time.clock(), time.scale(), "live");
+            Main main = new BotApplication(paths, config, environment).createMain(setup.wiringFactory());
+            time.tune(main);
+            main.run();
             return 0;
         }
         return runDemo(paths, config, environment);

@@ -20,7 +20,8 @@ public final class ScaledClock extends Clock {
         this(base, base.instant(), scenarioStart, timeScale);
     }
 
-    private ScaledClock(Clock base, Instant baseStart, Instant scenarioStart, double timeScale) {
+    /** A scenario clock that started at {@code baseStart} on {@code base} (another process's, rebuilt). */
+    public ScaledClock(Clock base, Instant baseStart, Instant scenarioStart, double timeScale) {
         if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
             throw new IllegalArgumentException("timeScale must be a positive finite number, was " + timeScale);
         }

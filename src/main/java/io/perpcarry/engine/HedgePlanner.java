@@ -120,6 +120,7 @@ public final class HedgePlanner {
         for (Venue v : Venue.values()) {
             venues.get(v).setLeverage(symbol, leverage); // idempotent on both venues
         }
+        ChaosHook.at("planning");
         return new HedgePlan(HedgePlan.hedgeIdFor(cycle), cycle, symbol, longLeg, shortLeg, sized.commonStep(),
                 sized.notionalUsd(), clock.instant());
     }

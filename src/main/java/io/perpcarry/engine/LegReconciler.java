@@ -44,6 +44,7 @@ public final class LegReconciler {
     }
 
     public OpenResult reconcile(HedgePlan plan, List<LegOutcome> outcomes) {
+        ChaosHook.at("read-back");
         List<LegSettler.Settled> settled = settler.settleAll(plan.symbol(), outcomes);
         String sent = settled.stream().map(LegSettler.Settled::describe).toList().toString();
         Venue longVenue = plan.longLeg().venue();

@@ -47,8 +47,10 @@ public final class LegSender {
     public LegOutcome send(HedgePlan plan, Venue venue) {
         OrderRequest order = OrderRequest.ioc(plan.leg(venue));
         PreparedOrder ready = prepared.remove(order.clientOrderId());
-        return ready == null ? gateway.send(venue, order, plan.role(venue), plan.cycleId())
+        LegOutcome out = ready == null ? gateway.send(venue, order, plan.role(venue), plan.cycleId())
                 : gateway.send(venue, ready, plan.role(venue), plan.cycleId());
+        ChaosHook.at("between-legs");
+        return out;
     }
 
     public LegOutcome sendLighterLeg(HedgePlan plan) {

@@ -16,6 +16,7 @@ public final class MarketScanner {
     }
 
     public List<MarketSnapshot> snapshots(Venue v) {
+        ChaosHook.at("scan");
         return new ArrayList<>(venues.read(v, () -> venues.get(v).snapshots(symbols)).values());
     }
 

@@ -64,6 +64,7 @@ public final class Reconciler {
         if (engine.reconciled()) {
             return true;
         }
+        ChaosHook.at("reconcile");
         Optional<BotSnapshot> saved = StateStore.load(store.stateFile());
         if (!restored) {
             saved.ifPresent(store::restoreFrom);

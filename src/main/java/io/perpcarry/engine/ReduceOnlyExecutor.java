@@ -73,6 +73,7 @@ public final class ReduceOnlyExecutor {
                 LegOutcome out = gateway.send(venue, new OrderRequest(symbol, side, qty, price.price(), OrderType.LIMIT_IOC,
                         true, id), role, cycleId);
                 last = out.message();
+                ChaosHook.at(role == LegRole.CLOSE ? "close" : role == LegRole.EMERGENCY ? "emergency-close" : "level-unwind");
                 if (!out.rejected()) {
                     // from the venue's record of this order, not a sleep: Lighter executes after its ack
                     LegSettler.Settled s = settler.settle(venue, symbol, id);

@@ -53,6 +53,7 @@ public final class RiskGuard {
         if (engine.emergencyUnderway()) {
             return RiskVerdict.ok("emergency close under way");
         }
+        ChaosHook.at("hold");
         HeldPosition p = held.get();
         Map<Venue, Position> legs = new LinkedHashMap<>();
         Map<Venue, BigDecimal> marks = new LinkedHashMap<>();

@@ -88,6 +88,12 @@ public final class EmulatedDaemon implements AutoCloseable {
         return this;
     }
 
+    /** Routes from another directory (a copy a test may edit; reload needs {@code camel.main.routes-reload-enabled}). */
+    public EmulatedDaemon routesFrom(Path dir) {
+        this.routesDir = dir;
+        return this;
+    }
+
     public EmulatedDaemon start() throws Exception {
         AppPaths paths = AppPaths.defaults().withDataDir(data).withRoutesDir(routesDir);
         TradingSetup setup = new TradingSetup(config, data, env, ex.scenarioClock(), timeScale, "test");

@@ -1,0 +1,42 @@
+package io.perpcarry.chaos;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Starts another JVM on this one's classpath (the jar and its libraries, or Maven's test classpath). */
+final class Jvm {
+    private Jvm() {
+    }
+
+    static Process start(List<String> jvmFlags, String mainClass, List<String> args, Map<String, String> env, Path log)
+            throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmFlags);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(mainClass);
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().keySet().removeIf(k -> k.startsWith("LIGHTER_") || k.startsWith("EDGEX_")
+                || k.startsWith("API_KEY") || k.equals("ACCOUNT_INDEX") || k.equals("PERPCARRY_MODE"));
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return pb.start();
+    }
+
+    /** Sends a POSIX signal by name (TERM, INT, KILL) to a process. */
+    static void signal(long pid, String name) {
+        try {
+            new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
