@@ -33,6 +33,11 @@ record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, C
     }
 
     /** PAPER: the engine trades on simulated accounts of {@code collateral} USD each, fed by the live market data. */
+    /** How long the live daemon's preflight waits for the streams' first books. */
+    static final java.time.Duration PREFLIGHT_STREAM_WAIT = java.time.Duration.ofSeconds(30);
+    /** While preflight fails, it runs again this often (a passing venue hiccup should not keep the bot out). */
+    static final java.time.Duration PREFLIGHT_RETRY = java.time.Duration.ofMinutes(5);
+
     static TradingSetup paper(BotConfig config, Path dataDir, RuntimeEnvironment venues, Clock engineClock, double timeScale,
                               java.math.BigDecimal collateral) {
         return new TradingSetup(config, dataDir, venues, engineClock, timeScale,
@@ -50,9 +55,17 @@ record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, C
                 lighter.close();
                 throw e;
             }
+            // Live only: the same checks as bin/perpcarry preflight; no new hedge until they pass.
+            io.perpcarry.preflight.EntryGate gate = "live".equals(mode)
+                    ? io.perpcarry.preflight.EntryGate.shutUntilPreflight() : io.perpcarry.preflight.EntryGate.OPEN;
+            io.perpcarry.preflight.PreflightOnStart preflight = new io.perpcarry.preflight.PreflightOnStart(
+                    new io.perpcarry.preflight.Preflight(java.util.Map.of(io.perpcarry.domain.Venue.LIGHTER, lighter,
+                            io.perpcarry.domain.Venue.EDGEX, edgex), symbols -> { }, wall, PREFLIGHT_STREAM_WAIT),
+                    config.symbolsToMonitor(), gate, PREFLIGHT_RETRY);
             ctx.addLifecycleStrategy(new LifecycleStrategySupport() {
                 @Override
                 public void onContextStopped(CamelContext context) {
+                    preflight.close();
                     try {
                         lighter.close();
                     } finally {
@@ -74,6 +87,9 @@ record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, C
                     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
                         StreamStarter.startInBackground(context, lighter, lighter::startStreams, config.symbolsToMonitor());
                         StreamStarter.startInBackground(context, edgex, edgex::startStreams, config.symbolsToMonitor());
+                        if (gate != io.perpcarry.preflight.EntryGate.OPEN) {
+                            preflight.start();
+                        }
                     }
                 });
             } catch (Exception e) {
@@ -87,6 +103,7 @@ record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, C
             }
             EngineBeans beans = new EngineBeans(config, EngineSettings.from(config).onClockScaledBy(timeScale), dataDir,
                     lighterAccount, edgexAccount, engineClock, Sleeper.REAL, Alerter.logging());
+            beans.engine.entryGate(gate);
             if (paperCollateral != null) {
                 beans.journal.append("paper_mode", java.util.Map.of("mode", "PAPER", "collateral_per_venue", paperCollateral,
                         "note", "simulated account on live market data; no order reaches a venue"));

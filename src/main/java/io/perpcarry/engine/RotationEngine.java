@@ -32,6 +32,7 @@ public final class RotationEngine {
     private Instant stateSince;
     /** An emergency close is flattening both venues: nothing else may act on the hedge meanwhile. */
     private volatile boolean emergencyUnderway;
+    private volatile io.perpcarry.preflight.EntryGate entryGate = io.perpcarry.preflight.EntryGate.OPEN;
 
     public RotationEngine(EngineSettings settings, Journal journal, StateStore store, Clock clock, Alerter alerter) {
         this.settings = settings;
@@ -40,6 +41,11 @@ public final class RotationEngine {
         this.store = store;
         this.clock = clock;
         this.alerter = alerter;
+    }
+
+    /** The live daemon's preflight gate: while it refuses, no new hedge is opened (what is held stays protected). */
+    public void entryGate(io.perpcarry.preflight.EntryGate gate) {
+        this.entryGate = java.util.Objects.requireNonNull(gate, "gate");
     }
 
     public synchronized EngineDecision onRanking(Ranking ranking) {
@@ -53,6 +59,10 @@ public final class RotationEngine {
         if (store.paused()) {
             return EngineDecision.of(s == BotState.HOLDING ? EngineDecision.Action.HOLD : EngineDecision.Action.WAIT,
                     "paused");
+        }
+        java.util.Optional<String> refused = entryGate.refusal();
+        if (refused.isPresent() && s != BotState.HOLDING) {
+            return EngineDecision.of(EngineDecision.Action.WAIT, refused.get());
         }
         Instant now = clock.instant();
         switch (s) {

@@ -47,6 +47,8 @@ class DaemonOnEmulatorsTest {
         LocalExchanges.Options options = new LocalExchanges.Options(Path.of("config/demo/scenario.json"), 0, 0, 7L,
                 TIME_SCALE, List.of(), List.of());
         try (LocalExchanges ex = LocalExchanges.start(options, Clock.systemUTC())) {
+            // Funding decides (no mid-gap credit): at 2 %/8 h Lighter HYPE a 2 h hold clears costs.
+            ex.engine().setFundingRate(io.perpcarry.emulator.VenueId.LIGHTER, "HYPE", new java.math.BigDecimal("0.02"));
             Map<String, String> vars = new HashMap<>(ex.environment());
             vars.put("PERPCARRY_MODE", "live");
             RuntimeEnvironment env = RuntimeEnvironment.read(new EnvironmentSource(vars, Map.of(), Path.of(".env")));

@@ -99,7 +99,7 @@ class FundingAllCommandTest {
         StringBuilder ids = new StringBuilder();
         for (JsonNode c : meta.get("contractList")) {
             String id = c.get("contractId").asText();
-            symbolById.put(id, c.get("contractName").asText().replaceAll("USDT?$", ""));
+            symbolById.put(id, c.get("contractName").asText().replaceAll("USDC$", "")); // demo names = base coin + USDC
             intervalById.put(id, new BigDecimal(c.get("fundingRateIntervalMin").asText()));
             ids.append(ids.length() == 0 ? "" : ",").append(id);
         }
@@ -107,7 +107,8 @@ class FundingAllCommandTest {
         Map<String, BigDecimal> out = new HashMap<>();
         for (JsonNode row : rates) {
             String id = row.get("contractId").asText();
-            out.put(symbolById.get(id), new BigDecimal(row.get("fundingRate").asText()).multiply(BigDecimal.valueOf(1440))
+            // the bot ranks on the rate the next settlement charges (docs/reference/edgex.md, "Which funding rate is paid")
+            out.put(symbolById.get(id), new BigDecimal(row.get("forecastFundingRate").asText()).multiply(BigDecimal.valueOf(1440))
                     .divide(intervalById.get(id), MathContext.DECIMAL64).multiply(BigDecimal.valueOf(365 * 100)));
         }
         return out;

@@ -41,10 +41,11 @@ class RecordReplayOnEmulatorsTest {
     @Test
     void recordingReplaysIntoTheDaemonsDecisionsAndTheEmulatorsFunding() throws Exception {
         List<String> daemonOpens = new ArrayList<>();
-        // Market time x120 (a slow machine still follows it); Lighter longs pay 1 %/8 h so that a 1 h hold clears costs.
+        // Market time x120 (a slow machine still follows it); Lighter longs pay 2 %/8 h so that a 1 h hold clears costs
+        // (funding decides: the venues' 5 bps mid gap is no longer credited as a gain).
         try (LocalExchanges ex = EmulatedDaemon.exchanges(EmulatedDaemon.FLAT_HYPE, 7L, 120);
              EmulatedDaemon daemon = new EmulatedDaemon(ex, CONFIG, data)) {
-            ex.engine().setFundingRate(VenueId.LIGHTER, "HYPE", new BigDecimal("0.01"));
+            ex.engine().setFundingRate(VenueId.LIGHTER, "HYPE", new BigDecimal("0.02"));
             daemon.override("perpcarry.record-interval-ms", "500").override("perpcarry.record-settled-interval-ms", "2000")
                     .override("perpcarry.record-start-delay-ms", "1000");
             daemon.start();

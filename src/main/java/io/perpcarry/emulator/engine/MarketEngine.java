@@ -319,16 +319,15 @@ public final class MarketEngine {
             }
         }
         afterPriceChange(t);
-        // settlements fall on the venue's wall-clock boundaries (Lighter hourly, EdgeX every interval from
-        // 00:00 UTC), whatever the market clock's speed: their times are on the wire
-        Instant wallPrevious = wallTime(previous);
-        Instant wallT = wallTime(t);
+        // Settlements fall on the venue's boundaries (Lighter hourly, EdgeX every interval from 00:00 UTC) of the
+        // market clock, so an accelerated market pays funding at its own pace; each is stamped with the wall-clock
+        // instant it happens, as every time on the wire is. At time scale 1 both clocks agree: on the hour, as recorded.
         for (VenueState venue : venues.values()) {
             for (MarketState market : venue.markets.values()) {
                 long period = market.market.settlementMinutes() * 60L;
-                if (crossed(wallPrevious, wallT, period)) {
-                    Instant boundary = Instant.ofEpochSecond(Math.floorDiv(wallT.getEpochSecond(), period) * period);
-                    venue.settleFunding(market, boundary);
+                if (crossed(previous, t, period)) {
+                    Instant boundary = Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), period) * period);
+                    venue.settleFunding(market, wallTime(boundary));
                 }
             }
             venue.liquidateUnderwater(wallTime(t));
