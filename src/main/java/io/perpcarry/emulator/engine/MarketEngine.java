@@ -220,7 +220,7 @@ public final class MarketEngine {
             MarketState market = venues.get(venue).market(symbol);
             market.funding.override(rate);
             market.fundingUpdatedAt = wallTime(simTime);
-            FundingEstimate estimate = market.estimate(wallTime(simTime));
+            FundingEstimate estimate = market.estimate(simTime);
             events.add(l -> l.onFundingRateChanged(venue, estimate));
             return null;
         });
@@ -264,7 +264,7 @@ public final class MarketEngine {
 
     /** The running funding estimate of a market, its period bounds in wall time. */
     FundingEstimate estimateLocked(MarketState market) {
-        return market.estimate(wallTime(simTime));
+        return market.estimate(simTime);
     }
 
     BigDecimal indexPriceLocked(String symbol) {
@@ -312,7 +312,7 @@ public final class MarketEngine {
                 for (MarketState market : venue.markets.values()) {
                     if (market.funding.tick(elapsed)) {
                         market.fundingUpdatedAt = wallTime(t);
-                        FundingEstimate estimate = market.estimate(wallTime(t));
+                        FundingEstimate estimate = market.estimate(t);
                         events.add(l -> l.onFundingRateChanged(venue.venue, estimate));
                     }
                 }
@@ -320,14 +320,15 @@ public final class MarketEngine {
         }
         afterPriceChange(t);
         // Settlements fall on the venue's boundaries (Lighter hourly, EdgeX every interval from 00:00 UTC) of the
-        // market clock, so an accelerated market pays funding at its own pace; each is stamped with the wall-clock
-        // instant it happens, as every time on the wire is. At time scale 1 both clocks agree: on the hour, as recorded.
+        // market clock and carry that boundary as their time. At time scale 1 (live-like) it is the wall-clock hour,
+        // as recorded. Accelerated (demo, tests) they are the one time on the wire that runs fast: the demo's
+        // engine books funding on the same accelerated clock, so its holds see their settlements.
         for (VenueState venue : venues.values()) {
             for (MarketState market : venue.markets.values()) {
                 long period = market.market.settlementMinutes() * 60L;
                 if (crossed(previous, t, period)) {
                     Instant boundary = Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), period) * period);
-                    venue.settleFunding(market, wallTime(boundary));
+                    venue.settleFunding(market, boundary);
                 }
             }
             venue.liquidateUnderwater(wallTime(t));
