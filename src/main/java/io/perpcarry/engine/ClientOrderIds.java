@@ -10,7 +10,19 @@ import io.perpcarry.venue.OrderRequest;
  * wiped data directory (Lighter wants them unique per account).
  */
 public final class ClientOrderIds {
+    /** The last cycle id this process handed out: two cycles begun in one second must not share their ids. */
+    private static final java.util.concurrent.atomic.AtomicLong LAST_CYCLE_GIVEN = new java.util.concurrent.atomic.AtomicLong();
+
     private ClientOrderIds() {
+    }
+
+    /**
+     * A new cycle id: the epoch second it begins, but above {@code floor} (the data directory's last cycle) and above
+     * every id this process already handed out, so that two opens in one second (commands on other data directories
+     * in the same process, tests) never reuse a client order id, which Lighter refuses whatever the order's state.
+     */
+    public static long newCycle(long epochSecond, long floor) {
+        return LAST_CYCLE_GIVEN.updateAndGet(last -> Math.max(Math.max(epochSecond, floor), last + 1));
     }
 
     public static long of(long cycleId, LegRole role, Venue venue, int attempt) {

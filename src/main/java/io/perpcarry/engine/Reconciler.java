@@ -248,7 +248,7 @@ public final class Reconciler {
         Position longPos = l.signedSize().signum() > 0 ? l : e;
         Position shortPos = longPos == l ? e : l;
         Instant now = clock.instant();
-        long cycle = Math.max(now.getEpochSecond(), store.lastCycleId() + 1);
+        long cycle = ClientOrderIds.newCycle(now.getEpochSecond(), store.lastCycleId() + 1);
         HeldPosition p = new HeldPosition(cycle, symbol,
                 new HeldLeg(longPos.venue(), PositionSide.LONG, longPos.absSize(), longPos.entryPrice()),
                 new HeldLeg(shortPos.venue(), PositionSide.SHORT, shortPos.absSize(), shortPos.entryPrice()),

@@ -97,7 +97,7 @@ public final class RotationEngine {
         transition(BotState.ANALYZING, "new ranking", Map.of());
         Opportunity o = best.get();
         // Epoch second of the decision, strictly increasing: client order ids stay unique across cycles.
-        long cycleId = Math.max(now.getEpochSecond(), store.lastCycleId() + 1);
+        long cycleId = ClientOrderIds.newCycle(now.getEpochSecond(), store.lastCycleId() + 1);
         String why = o.symbol() + " long " + o.longVenue().displayName() + " / short " + o.shortVenue().displayName()
                 + " net APR " + o.netAprPct().stripTrailingZeros().toPlainString() + "%";
         transition(BotState.OPENING, "opening " + why, Map.of("cycle_id", cycleId, "symbol", o.symbol()));
@@ -150,7 +150,7 @@ public final class RotationEngine {
             throw new IllegalStateException("cannot open by hand while the bot is " + s
                     + store.position().map(p -> " (" + p.describe() + ")").orElse(""));
         }
-        long cycleId = Math.max(clock.instant().getEpochSecond(), store.lastCycleId() + 1);
+        long cycleId = ClientOrderIds.newCycle(clock.instant().getEpochSecond(), store.lastCycleId() + 1);
         String why = "opened by " + by + ": " + o.symbol() + " long " + o.longVenue().displayName() + " / short "
                 + o.shortVenue().displayName();
         transition(BotState.OPENING, why, Map.of("cycle_id", cycleId, "symbol", o.symbol()));
