@@ -185,7 +185,7 @@ class TradingCommandsTest {
 
     @Test
     void emergencyDryRunChangesNothingAndTheRealOneLeavesNoPositionAndNoOrder() {
-        Run open = run(new OpenCommand(SESSIONS), "ETH", "--size-quote", "200", "--yes");
+        Run open = run(new OpenCommand(SESSIONS), "ETH", "--size-quote", "200", "--cross-ticks", "2000", "--yes");
         assertThat(open.exit()).as(open.all()).isZero();
         lighterLongAlone("SOL", "1");
         ex.requests().clear();
