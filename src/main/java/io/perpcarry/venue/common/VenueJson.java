@@ -194,4 +194,23 @@ public final class VenueJson {
         }
         return exact.longValue();
     }
+
+    /**
+     * The {@code side} array of a book message ({@code [{"price","size"},...]}, both venues' shape) as levels; a
+     * level with a price not above zero or a negative size is malformed.
+     */
+    public java.util.List<BookDelta.Level> bookLevels(JsonNode book, String side, String where) {
+        JsonNode arr = array(book, side, where);
+        java.util.List<BookDelta.Level> out = new java.util.ArrayList<>(arr.size());
+        String at = where + " " + side;
+        for (JsonNode level : arr) {
+            BigDecimal price = decimal(level, "price", at);
+            BigDecimal size = decimal(level, "size", at);
+            if (price.signum() <= 0 || size.signum() < 0) {
+                throw malformed(at, "level with price " + price + " and size " + size);
+            }
+            out.add(new BookDelta.Level(price, size));
+        }
+        return out;
+    }
 }

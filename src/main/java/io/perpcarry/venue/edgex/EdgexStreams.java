@@ -268,22 +268,7 @@ public final class EdgexStreams implements AutoCloseable {
                 throw JSON.malformed(where, "depthType " + depthType.get() + " in a '" + dataType + "' frame");
             }
             out.add(new BookDelta(snapshot, JSON.integer(d, "startVersion", where), JSON.integer(d, "endVersion", where),
-                    levels(d, "bids", where), levels(d, "asks", where)));
-        }
-        return out;
-    }
-
-    private static List<BookDelta.Level> levels(JsonNode d, String side, String where) {
-        JsonNode arr = JSON.array(d, side, where);
-        List<BookDelta.Level> out = new ArrayList<>(arr.size());
-        for (JsonNode l : arr) {
-            String at = where + " " + side;
-            BigDecimal price = JSON.decimal(l, "price", at);
-            BigDecimal size = JSON.decimal(l, "size", at);
-            if (price.signum() <= 0 || size.signum() < 0) {
-                throw JSON.malformed(at, "level with price " + price + " and size " + size);
-            }
-            out.add(new BookDelta.Level(price, size));
+                    JSON.bookLevels(d, "bids", where), JSON.bookLevels(d, "asks", where)));
         }
         return out;
     }

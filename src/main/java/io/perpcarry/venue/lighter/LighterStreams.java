@@ -281,22 +281,7 @@ public final class LighterStreams implements AutoCloseable {
         long nonce = JSON.integer(ob, "nonce", where);
         long begin = snapshot ? JSON.optInteger(ob, "begin_nonce", where).orElse(0L)
                 : JSON.integer(ob, "begin_nonce", where);
-        return new BookDelta(snapshot, begin, nonce, levels(ob, "bids", where), levels(ob, "asks", where));
-    }
-
-    private static List<BookDelta.Level> levels(JsonNode ob, String side, String where) {
-        JsonNode arr = JSON.array(ob, side, where);
-        List<BookDelta.Level> out = new ArrayList<>(arr.size());
-        for (JsonNode level : arr) {
-            String at = where + " " + side;
-            BigDecimal price = JSON.decimal(level, "price", at);
-            BigDecimal size = JSON.decimal(level, "size", at);
-            if (price.signum() <= 0 || size.signum() < 0) {
-                throw JSON.malformed(at, "level with price " + price + " and size " + size);
-            }
-            out.add(new BookDelta.Level(price, size));
-        }
-        return out;
+        return new BookDelta(snapshot, begin, nonce, JSON.bookLevels(ob, "bids", where), JSON.bookLevels(ob, "asks", where));
     }
 
     private void onMarketStats(JsonNode msg) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Recorded live depth frames (src/test/resources/captures/edgex/ws_depth.json, copied from
- * ../shared/reference/captures with its provenance: Lqz13Th/perp_dex tests/fixtures/edgex_book.json, recorded
+ * the project's recorded-traffic corpus with its provenance: Lqz13Th/perp_dex tests/fixtures/edgex_book.json, recorded
  * 2026-09-28) through the stream's parser into the shared book: "Snapshot" then lower-case "changed", each
  * startVersion equal to the previous endVersion.
  */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Recorded live {@code order_book} frames (src/test/resources/captures/lighter/ws_order_book.json, copied from
- * ../shared/reference/captures with its provenance: Lqz13Th/perp_dex tests/fixtures/lighter_book.json, recorded
+ * the project's recorded-traffic corpus with its provenance: Lqz13Th/perp_dex tests/fixtures/lighter_book.json, recorded
  * 2026-09-28) through the stream's parser into the shared book.
  */
 class LighterBookReplayTest {
