@@ -1,12 +1,14 @@
 package io.perpcarry.chaos;
 
 import io.perpcarry.state.BotSnapshot;
+import io.perpcarry.state.Journal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Random;
 
 /**
@@ -41,7 +43,8 @@ final class CrashTrials {
     void trial(long seed) throws Exception {
         Random rnd = new Random(seed);
         String step = stepOf(seed);
-        double hold = step.equals("close") || step.equals("random-instant") ? 0.5 : 8;
+        // Short hold (6 s at x600) so the close is reached; the scenario's funding makes a 1 h hold worth opening.
+        double hold = step.equals("close") || step.equals("random-instant") ? 1 : 8;
         Path dir = run.trialDir("crash-" + seed, ChaosRun.botJson(hold, 22));
         Path data = dir.resolve("data");
         Path config = dir.resolve("bot.json");
@@ -94,8 +97,10 @@ final class CrashTrials {
                 }
                 unreadable += d1.unreadableState == null ? 0 : 1;
             }
+            int recoveredBefore = recoveries(data);
             try (DaemonProcess d2 = DaemonProcess.start(ex, run.home, config, data, null, 1, dir.resolve("daemon-2.log"), Map.of())) {
-                Thread.sleep(3000);
+                // state.json still holds the killed life's state: judge only what the restarted daemon concluded.
+                awaitOwnReconcile(d2, data, recoveredBefore);
                 d2.await(Duration.ofSeconds(240), s -> holding(s) || "WAITING".equals(s.state()) || "HALTED".equals(s.state())
                         || ("IDLE".equals(s.state()) && s.paused()));
                 Optional<BotSnapshot> after = d2.state();
@@ -127,6 +132,20 @@ final class CrashTrials {
     }
 
     int notJudged;
+
+    static int recoveries(Path data) {
+        return Journal.read(data.resolve("journal.jsonl"), Set.of("recovered")).size();
+    }
+
+    /** Until the restarted daemon journals its own recovery and has taken any emergency trigger left behind. */
+    static void awaitOwnReconcile(DaemonProcess d, Path data, int recoveredBefore) throws InterruptedException {
+        Path trigger = data.resolve("control").resolve("EMERGENCY_CLOSE");
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        while (System.nanoTime() < deadline && d.process.isAlive()
+                && (recoveries(data) <= recoveredBefore || Files.exists(trigger))) {
+            Thread.sleep(100);
+        }
+    }
 
     void notJudged(long seed, Exception e) {
         notJudged++;

@@ -68,8 +68,9 @@ final class StopSignals {
                     note = "exited " + tookMs + " ms after SIG" + signal;
                 }
             }
+            int recoveredBefore = CrashTrials.recoveries(data);
             try (DaemonProcess d2 = DaemonProcess.start(ex, run.home, dir.resolve("bot.json"), data, null, 1, dir.resolve("daemon-2.log"), Map.of())) {
-                Thread.sleep(3000);
+                CrashTrials.awaitOwnReconcile(d2, data, recoveredBefore);
                 d2.await(Duration.ofSeconds(240), s -> s.state().equals("HOLDING") || s.state().equals("WAITING")
                         || s.state().equals("HALTED"));
                 d2.stop("TERM", Duration.ofSeconds(40));
