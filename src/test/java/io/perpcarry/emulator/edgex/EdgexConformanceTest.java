@@ -62,11 +62,12 @@ class EdgexConformanceTest {
         String json = EdgexJson.write(EdgexJson.MAPPER.valueToTree(h.asMap()));
         String protocol = Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
         return WsProbe.open(venue.http, venue.emulator.wsUrl() + "/api/v1/private/ws?accountId=" + accountId
-                + "&timestamp=" + ts, h.asMap(), protocol);
+                + "&timestamp=" + ts, h.asMap(), protocol).answeringPings();
     }
 
     private WsProbe openPublic() {
-        return WsProbe.open(venue.http, venue.emulator.wsUrl() + "/api/v1/public/ws?timestamp=" + EdgexTestVenue.WALL_MS);
+        return WsProbe.open(venue.http, venue.emulator.wsUrl() + "/api/v1/public/ws?timestamp=" + EdgexTestVenue.WALL_MS)
+                .answeringPings();
     }
 
     @Test
