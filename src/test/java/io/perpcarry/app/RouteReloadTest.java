@@ -52,6 +52,15 @@ class RouteReloadTest {
             String reply = producer.requestBody("direct:echo", "", String.class);
             assertThat(reply).isEqualTo("v2");
             assertThat(ctx.getRoute("heartbeat")).as("other routes keep running").isNotNull();
+
+            // A deleted file takes its routes with it (README: removing protect.yaml removes the protection).
+            Files.delete(routes.resolve("echo.yaml"));
+            reload = reloads.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(reload).as("echo.yaml deletion seen").isNotNull();
+            assertThat(reload.error()).isNull();
+            assertThat(ctx.getRoute("echo")).isNull();
+            assertThat(ctx.getRouteController().getRouteStatus("heartbeat"))
+                    .isEqualTo(org.apache.camel.ServiceStatus.Started);
         } finally {
             main.stop();
         }
