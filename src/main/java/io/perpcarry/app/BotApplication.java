@@ -84,6 +84,13 @@ public final class BotApplication {
         main.bind("botStatus", new BotStatus(config, environment));
         main.bind("apiAccess", apiAccess(Optional.empty()));
         main.addOverrideProperty("perpcarry.check-interval-ms", Long.toString(config.checkIntervalSeconds() * 1000L));
+        main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
+            @Override
+            public void afterConfigure(org.apache.camel.main.BaseMainSupport m) {
+                // An edit of one file in routes/ reloads that file only (Camel's own reload loses routes).
+                RouteFileReload.install(m.getCamelContext());
+            }
+        });
         if (wiringFactory != null) {
             main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
                 @Override

@@ -36,7 +36,7 @@ public final class PreflightCommand extends VenueCommand {
             throw CommandFailure.usage("--wait-seconds must be 1..300, got " + waitSeconds);
         }
         Preflight preflight = new Preflight(session.byVenue(), session::startStreams, Clock.systemUTC(),
-                Duration.ofSeconds(waitSeconds));
+                Duration.ofSeconds(waitSeconds), Duration.ofSeconds(session.config().scanIntervalSeconds()));
         PreflightReport report = preflight.run(session.config().symbolsToMonitor());
         out.print(json ? CommandSupport.json(report.toJson()) + "\n" : report.render());
         return report.passed() ? 0 : EXIT_FAILED;

@@ -60,7 +60,8 @@ record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, C
                     ? io.perpcarry.preflight.EntryGate.shutUntilPreflight() : io.perpcarry.preflight.EntryGate.OPEN;
             io.perpcarry.preflight.PreflightOnStart preflight = new io.perpcarry.preflight.PreflightOnStart(
                     new io.perpcarry.preflight.Preflight(java.util.Map.of(io.perpcarry.domain.Venue.LIGHTER, lighter,
-                            io.perpcarry.domain.Venue.EDGEX, edgex), symbols -> { }, wall, PREFLIGHT_STREAM_WAIT),
+                            io.perpcarry.domain.Venue.EDGEX, edgex), symbols -> { }, wall, PREFLIGHT_STREAM_WAIT,
+                            java.time.Duration.ofSeconds(config.scanIntervalSeconds())),
                     config.symbolsToMonitor(), gate, PREFLIGHT_RETRY);
             ctx.addLifecycleStrategy(new LifecycleStrategySupport() {
                 @Override

@@ -29,6 +29,19 @@ final class MarketRules {
     }
 
     /**
+     * The venue accepts new positions in the market: a symbol the bot is configured to open must be openable (EdgeX
+     * contracts carry {@code enableOpenPosition}, captures/edgex/GET_api_v2_public_meta_getMetaData.json).
+     */
+    static PreflightCheck openable(String name, MarketSpec m) {
+        String req = "open to new positions";
+        return m.openable()
+                ? PreflightCheck.pass(name, m.symbol() + " (" + m.venueMarketId() + ") open to new positions", req)
+                : PreflightCheck.fail(name, m.symbol() + " (" + m.venueMarketId() + ") closed to new positions"
+                + (m.venue() == io.perpcarry.domain.Venue.EDGEX ? " (enableOpenPosition false)" : "")
+                + ": the bot cannot open it", req);
+    }
+
+    /**
      * Every price and size the venue shows lies on the tick and step the bot signs with, and the minimum size is a
      * whole number of steps. Decimals that disagree with the market's own data (a scaled integer off by ten) fail
      * here before they cost an order.

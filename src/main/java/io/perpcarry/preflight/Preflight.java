@@ -10,6 +10,8 @@ import io.perpcarry.venue.AccountState;
 import io.perpcarry.venue.OpenOrder;
 import io.perpcarry.venue.VenueConnector;
 import io.perpcarry.venue.VenueException;
+import io.perpcarry.venue.http.RateLimiter;
+import io.perpcarry.venue.http.RateLimits;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,12 +45,16 @@ public final class Preflight {
     private final StreamStarter streams;
     private final Clock clock;
     private final Duration streamWait;
+    private final Duration scanEvery;
 
-    public Preflight(Map<Venue, VenueConnector> venues, StreamStarter streams, Clock clock, Duration streamWait) {
+    /** {@code scanEvery}: the daemon's scan interval (bot.json scan_interval_seconds), for the request-budget check. */
+    public Preflight(Map<Venue, VenueConnector> venues, StreamStarter streams, Clock clock, Duration streamWait,
+                     Duration scanEvery) {
         this.venues = new EnumMap<>(venues);
         this.streams = streams;
         this.clock = clock;
         this.streamWait = streamWait;
+        this.scanEvery = scanEvery;
     }
 
     public PreflightReport run(List<String> symbols) throws InterruptedException {
@@ -75,6 +81,11 @@ public final class Preflight {
             clockCheck(v, out);
         }
         streamChecks(common, out);
+        if (!common.isEmpty()) {
+            for (VenueConnector v : venues.values()) {
+                headroomCheck(v, common, out); // a scan reads the streams' books: after they are up
+            }
+        }
         return new PreflightReport(out);
     }
 
@@ -109,6 +120,7 @@ public final class Preflight {
         Map<String, FundingQuote> quotes = read(out, p + "funding", "funding quotes", v::fundingQuotes);
         for (String s : symbols) {
             MarketSpec spec = m.get(s);
+            out.add(MarketRules.openable(p + "open." + s, spec));
             out.add(MarketRules.fees(p + "fees." + s, spec));
             OrderBook book = read(out, p + "book." + s, "order book", () -> v.orderBook(s, GRID_DEPTH));
             if (book != null) {
@@ -117,6 +129,18 @@ public final class Preflight {
             if (quotes != null) {
                 out.add(MarketRules.funding(p + "funding." + s, spec, quotes.get(s)));
             }
+        }
+    }
+
+    /** What one scan of the symbols costs on the venue's shared limiter, against its budget (caches warm by now). */
+    private void headroomCheck(VenueConnector v, List<String> symbols, List<PreflightCheck> out) {
+        String name = prefix(v.venue()) + "rate";
+        RateLimiter limiter = RateLimits.of(v.venue());
+        long requests = limiter.requests();
+        long units = limiter.unitsSpent();
+        if (read(out, name, "one scan (snapshots)", () -> v.snapshots(symbols)) != null) {
+            out.add(RateHeadroom.check(name, limiter.budget(), limiter.requests() - requests,
+                    limiter.unitsSpent() - units, scanEvery));
         }
     }
 

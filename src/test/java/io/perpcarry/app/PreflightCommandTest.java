@@ -44,7 +44,8 @@ class PreflightCommandTest {
         List<String> names = StreamSupport.stream(j.get("checks").spliterator(), false).map(c -> c.get("name").asText()).toList();
         assertThat(names).contains("lighter.markets", "edgex.markets", "markets.common", "lighter.grid.BTC", "edgex.grid.BTC",
                 "lighter.fees.BTC", "edgex.funding.BTC", "lighter.account", "edgex.account", "lighter.positions",
-                "edgex.orders", "lighter.clock", "edgex.clock", "lighter.stream", "edgex.stream");
+                "edgex.orders", "lighter.clock", "edgex.clock", "lighter.stream", "edgex.stream", "lighter.open.BTC",
+                "edgex.open.BTC", "lighter.rate", "edgex.rate");
         for (LoggedRequest q : ex.requests().list()) {
             assertThat(q.txType()).as("no transaction: " + q).isNull();
             assertThat(q.path()).as("no order: " + q).doesNotContain("createOrder", "cancel", "updateLeverage");
@@ -68,6 +69,36 @@ class PreflightCommandTest {
             assertThat(r.exit()).as(r.all()).isEqualTo(1);
             assertThat(r.out()).contains("PREFLIGHT FAIL").containsPattern("lighter\\.grid\\.BTC\\s+FAIL\\s+price \\S+ is not on tick 1");
         }
+    }
+
+    @Test
+    void anEdgexContractClosedToOpeningFailsNamingIt() throws Exception {
+        // The emulator's BTCUSDC as the venue publishes a contract closed to new positions (enableOpenPosition false;
+        // the flag's place in the metadata: captures/edgex/GET_api_v2_public_meta_getMetaData.json).
+        try (RewritingProxy proxy = new RewritingProxy(ex.edgex().baseUrl(), "/api/v2/public/meta/getMetaData",
+                body -> body.replaceFirst("(?s)(\"contractName\":\"BTCUSDC\".*?\"enableOpenPosition\":)true", "$1false"))) {
+            Map<String, String> vars = new HashMap<>(ex.environment());
+            vars.put("PERPCARRY_MODE", "live");
+            vars.put("EDGEX_BASE_URL", proxy.baseUrl());
+            SessionOpener viaProxy = file -> VenueSession.open(BotConfigLoader.load(Path.of("config/bot.json")),
+                    RuntimeEnvironment.read(new EnvironmentSource(vars, Map.of(), Path.of(".env"))));
+            EmulatorCli.Result r = EmulatorCli.run(new PreflightCommand(viaProxy), "--json");
+            assertThat(r.exit()).as(r.all()).isEqualTo(1);
+            JsonNode j = MAPPER.readTree(r.out());
+            List<String> failed = StreamSupport.stream(j.get("checks").spliterator(), false)
+                    .filter(c -> "FAIL".equals(c.get("status").asText())).map(c -> c.get("name").asText() + ": " + c.get("observed").asText())
+                    .toList();
+            assertThat(failed).containsExactly("edgex.open.BTC: BTC (30000001) closed to new positions (enableOpenPosition false)"
+                    + ": the bot cannot open it");
+        }
+    }
+
+    @Test
+    void theRequestBudgetRowsSayWhatOneScanCosts() throws Exception {
+        EmulatorCli.Result r = EmulatorCli.run(new PreflightCommand(EmulatorCli.opener(ex)));
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).containsPattern("lighter\\.rate\\s+PASS\\s+one scan \\d+ requests = \\d+ units; every \\d+ ")
+                .containsPattern("edgex\\.rate\\s+PASS\\s+one scan \\d+ requests = \\d+ units;.*budget unverified");
     }
 
     @Test

@@ -7,8 +7,6 @@ import io.perpcarry.config.EnvironmentSource;
 import io.perpcarry.config.RuntimeEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -46,15 +44,23 @@ class RouteReloadTest {
             ProducerTemplate producer = ctx.createProducerTemplate();
             assertThat(producer.requestBody("direct:echo", "", String.class)).isEqualTo("v1");
 
-            Files.writeString(routes.resolve("echo.yaml"), route("v2"));
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-            String reply = "v1";
-            while (!reply.equals("v2") && Instant.now().isBefore(deadline)) {
-                Thread.sleep(200);
-                reply = producer.requestBody("direct:echo", "", String.class);
-            }
+            var reloads = DaemonRouteReloadTest.watchReloads(ctx);
+            DaemonRouteReloadTest.save(routes.resolve("echo.yaml"), route("v2"));
+            var reload = reloads.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(reload).as("echo.yaml reloaded").isNotNull();
+            assertThat(reload.error()).isNull();
+            String reply = producer.requestBody("direct:echo", "", String.class);
             assertThat(reply).isEqualTo("v2");
             assertThat(ctx.getRoute("heartbeat")).as("other routes keep running").isNotNull();
+
+            // A deleted file takes its routes with it (README: removing protect.yaml removes the protection).
+            Files.delete(routes.resolve("echo.yaml"));
+            reload = reloads.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(reload).as("echo.yaml deletion seen").isNotNull();
+            assertThat(reload.error()).isNull();
+            assertThat(ctx.getRoute("echo")).isNull();
+            assertThat(ctx.getRouteController().getRouteStatus("heartbeat"))
+                    .isEqualTo(org.apache.camel.ServiceStatus.Started);
         } finally {
             main.stop();
         }

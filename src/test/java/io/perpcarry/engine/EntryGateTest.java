@@ -40,7 +40,7 @@ class EntryGateTest {
 
         // FakeVenue reads no server time: the clock checks fail, as a venue whose clock cannot be read must.
         PreflightReport report = new Preflight(Map.of(Venue.LIGHTER, f.lighter, Venue.EDGEX, f.edgex), s -> { },
-                f.clock, Duration.ofMillis(200)).run(List.of("BTC"));
+                f.clock, Duration.ofMillis(200), Duration.ofSeconds(60)).run(List.of("BTC"));
         assertThat(report.passed()).isFalse();
         EntryGateAccess.fail(gate, report);
         EngineDecision failed = f.beans.engine.onRanking(f.ranking());

@@ -100,4 +100,14 @@ class MarketRulesTest {
         assertThat(bad.render()).contains("PREFLIGHT FAIL: 1 of 2 checks failed: edgex.open.BTC");
         assertThat(new PreflightReport(List.of()).passed()).as("no check is no proof").isFalse();
     }
+
+    @Test
+    void anEdgexContractClosedToOpeningFailsNamingIt() {
+        MarketSpec closed = MarketSpec.edgex("BTC", "30000001", new BigDecimal("0.1"), new BigDecimal("0.001"),
+                new BigDecimal("0.001"), new BigDecimal("0.00038"), new BigDecimal("0.00018"), 240, true);
+        PreflightCheck c = MarketRules.openable("edgex.open.BTC", closed);
+        assertThat(c.passed()).isFalse();
+        assertThat(c.observed()).contains("BTC (30000001) closed to new positions (enableOpenPosition false)");
+        assertThat(MarketRules.openable("lighter.open.BTC", BTC).passed()).isTrue();
+    }
 }

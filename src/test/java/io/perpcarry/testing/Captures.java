@@ -15,13 +15,16 @@ import java.util.List;
  * holds one entry or a list; each entry has {@code source, kind, request, response, notes}.
  */
 public final class Captures {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Decimals as recorded (EdgeX/Lighter floats reach a mapper without a detour through double).
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private Captures() {
     }
 
     /** One recorded entry of a file. */
-    public record Entry(String file, int index, String kind, JsonNode request, JsonNode response, JsonNode source) {
+    public record Entry(String file, int index, String kind, JsonNode request, JsonNode response, JsonNode source,
+                        JsonNode notes) {
         @Override
         public String toString() {
             return file + "#" + index + " (" + kind + ")";
@@ -40,12 +43,37 @@ public final class Captures {
             ArrayNode list = root.isArray() ? (ArrayNode) root : JSON.createArrayNode().add(root);
             for (int i = 0; i < list.size(); i++) {
                 JsonNode e = list.get(i);
-                out.add(new Entry(file, i, e.path("kind").asText(), e.get("request"), e.get("response"), e.get("source")));
+                out.add(new Entry(file, i, e.path("kind").asText(), e.get("request"), e.get("response"), e.get("source"),
+                        e.get("notes")));
             }
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(path, e);
         }
+    }
+
+    /**
+     * The first entry of the file whose {@code kind} is as given and whose request, source, notes or response mention
+     * {@code marker} (null: any).
+     */
+    public static Entry entry(String venue, String file, String kind, String marker) {
+        return entries(venue, file).stream()
+                .filter(e -> e.kind().equals(kind))
+                .filter(e -> marker == null || (String.valueOf(e.request()) + e.source() + e.notes() + e.response())
+                        .contains(marker))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + kind + " entry in " + venue + "/" + file
+                        + (marker == null ? "" : " mentioning " + marker)));
+    }
+
+    /** The recorded response of an entry. */
+    public static JsonNode response(Entry e) {
+        return e.response();
+    }
+
+    /** The mapper the entries were read with (decimals as BigDecimal). */
+    public static ObjectMapper mapper() {
+        return JSON;
     }
 
     /**

@@ -56,6 +56,7 @@ final class EdgexAccountViews {
         n.put("ethAddress", a.tradingAddress().toString().toLowerCase());
         n.put("l2Key", a.tradingAddress().toString().toLowerCase());
         n.put("l2KeyYCoordinate", "");
+        n.put("accountName", "main"); // live getAccountAsset capture (captures/edgex, 2026-03): "main"
         n.put("clientAccountId", "");
         n.put("isSystemAccount", false);
         n.set("defaultTradeSetting", tradeSetting(null, null));
@@ -107,6 +108,11 @@ final class EdgexAccountViews {
         }
         n.put("cumFillFeeAmount", dec(fees.negate()));
         n.put("cumFundingFeeAmount", dec(funding));
+        // Keys of the live getAccountAsset capture (a flat account: all three equal amount, locked 0); how the venue
+        // splits them with positions open is not recorded: total = cash, available = free margin, locked = order margin.
+        n.put("totalAmount", dec(cashAmount(s)));
+        n.put("availableAmount", dec(s.availableBalance()));
+        n.put("lockedAmount", dec(s.orderMargin()));
         n.put("createdTime", "0");
         n.put("updatedTime", ms(s.time()));
         return n;
@@ -127,6 +133,7 @@ final class EdgexAccountViews {
         n.put("accountId", a.id());
         n.put("coinId", QUOTE);
         n.put("contractId", c.id());
+        n.put("size", dec(p.size())); // live getAccountAsset capture: size next to openSize
         n.put("openSize", dec(p.size()));
         n.put("openValue", dec(openValue(p)));
         n.put("openFee", dec(p.feesPaid().negate()));
@@ -170,8 +177,9 @@ final class EdgexAccountViews {
         n.put("positionValue", dec(p.positionValue()));
         n.put("maxLeverage", Integer.toString(p.leverage()));
         n.put("initialMarginRequirement", dec(p.initialMargin()));
-        n.put("starkExRiskRate", dec(c.market().maintenanceMarginFraction()));
-        n.put("starkExRiskValue", dec(p.maintenanceMargin()));
+        // V2 names (getAccountAsset doc example notes: starkExRiskRate/starkExRiskValue renamed riskRate/riskValue)
+        n.put("riskRate", dec(c.market().maintenanceMarginFraction()));
+        n.put("riskValue", dec(p.maintenanceMargin()));
         n.put("avgEntryPrice", dec(p.avgEntryPrice()));
         n.put("liquidatePrice", p.liquidationPrice() == null ? "0" : dec(p.liquidationPrice()));
         n.put("bankruptPrice", "0");
@@ -194,7 +202,7 @@ final class EdgexAccountViews {
         n.put("totalEquity", dec(s.equity()));
         n.put("totalPositionValueAbs", dec(absValue));
         n.put("initialMarginRequirement", dec(s.initialMargin()));
-        n.put("starkExRiskValue", dec(s.maintenanceMargin()));
+        n.put("riskValue", dec(s.maintenanceMargin())); // V2 name (doc example notes)
         n.put("pendingWithdrawAmount", "0");
         n.put("pendingTransferOutAmount", "0");
         n.put("orderFrozenAmount", dec(s.orderMargin()));

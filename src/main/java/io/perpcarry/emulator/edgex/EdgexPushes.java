@@ -111,10 +111,26 @@ final class EdgexPushes implements EngineListener {
     @Override
     public void onFill(VenueId venue, Fill fill) {
         if (venue == VenueId.EDGEX) {
+            // As recorded live (captures/edgex/ws_private_trade_event.json): one ORDER_UPDATE carries the order, its
+            // fill, the position of that contract and the collateral.
             toAccount(fill.accountId(), "ORDER_UPDATE", () -> {
                 EdgexAccount a = account(fill.accountId());
                 EdgexContract c = contracts.bySymbol(fill.symbol());
-                Map<String, ArrayNode> g = groups("orderFillTransaction", EdgexOrderViews.fill(fill, c));
+                Map<String, ArrayNode> g = new LinkedHashMap<>();
+                exchange.order(fill.accountId(), fill.orderId())
+                        .ifPresent(o -> g.put("order", EdgexJson.array().add(orders.view(o))));
+                g.put("orderFillTransaction", EdgexJson.array().add(EdgexOrderViews.fill(fill, c)));
+                Map<String, ArrayNode> held = accountGroups(a);
+                ArrayNode position = EdgexJson.array();
+                held.get("position").forEach(p -> {
+                    if (p.path("contractId").asText().equals(c.id())) {
+                        position.add(p);
+                    }
+                });
+                if (!position.isEmpty()) {
+                    g.put("position", position);
+                }
+                g.put("collateral", held.get("collateral"));
                 g.put("positionTransaction", EdgexJson.array().add(EdgexAccountViews.fillTransaction(a, c, fill)));
                 return g;
             });

@@ -191,7 +191,18 @@ public final class Exchange {
      * book (the injectable "refusal after acceptance"). With zero latency the execution happens before returning.
      */
     public void submitAcknowledged(long accountId, OrderRequest request, CancelReason refuse) {
-        Runnable execute = () -> engine.withLock(true, () -> {
+        submitAcknowledged(accountId, request, refuse, Runnable::run, order -> { });
+    }
+
+    /**
+     * As {@link #submitAcknowledged(long, OrderRequest, CancelReason)}, with the wire layer's hooks: {@code around}
+     * wraps the delayed execution (the events it causes are delivered inside it), {@code created} hears the order
+     * the execution placed, before its events go out.
+     */
+    public void submitAcknowledged(long accountId, OrderRequest request, CancelReason refuse,
+                                   java.util.function.Consumer<Runnable> around,
+                                   java.util.function.Consumer<Order> created) {
+        Runnable execute = () -> around.accept(() -> engine.withLock(true, () -> {
             Instant now = engine.now();
             if (refuse != null) {
                 return desk.refuse(accountId, request, refuse, now);
@@ -200,9 +211,11 @@ public final class Exchange {
             if (!r.accepted()) {
                 desk.refuse(accountId, request, r.rejectReason() == RejectReason.INSUFFICIENT_MARGIN
                         ? CancelReason.MARGIN_NOT_ALLOWED : CancelReason.REFUSED_AT_EXECUTION, now);
+            } else {
+                created.accept(r.order());
             }
             return null;
-        });
+        }));
         if (latency.immediate()) {
             execute.run();
         } else {

@@ -223,7 +223,22 @@ final class LighterTxHandler {
                 o.orderExpiry() == 0 ? null : Instant.ofEpochMilli(o.orderExpiry()), partial);
         if (refuseAfterAccept || !exchange.executionLatency().immediate()) {
             // Lighter acks the tx, then the sequencer executes it: fills and refusals show up later in the account
-            exchange.submitAcknowledged(account, req, refuseAfterAccept ? CancelReason.MARGIN_NOT_ALLOWED : null);
+            // fills then carry this tx's hash, and the order is tied to it, as on the synchronous path
+            exchange.submitAcknowledged(account, req, refuseAfterAccept ? CancelReason.MARGIN_NOT_ALLOWED : null,
+                    execution -> {
+                        String outer = EXECUTING.get();
+                        EXECUTING.set(txHash);
+                        try {
+                            execution.run();
+                        } finally {
+                            if (outer == null) {
+                                EXECUTING.remove();
+                            } else {
+                                EXECUTING.set(outer);
+                            }
+                        }
+                    },
+                    order -> txLog.orderCreated(order.orderId(), txHash));
             return;
         }
         OrderResult r = exchange.submit(account, req);

@@ -19,10 +19,10 @@ public interface BookSequence {
 
     /**
      * EdgeX {@code depth.{contractId}.{level}}: an update's {@code startVersion} equals the previous
-     * {@code endVersion} (recorded live over 9 consecutive frames: captures/edgex/ws_depth.json). An update ending at
-     * or before the last applied version is a repeat. Also taken as next, until the emulator chains like the venue
-     * (EMULATOR-DIFF 2b): {@code startVersion == endVersion + 1}, the emulator's present chaining; remove then.
+     * {@code endVersion} (recorded live over 9 consecutive frames: captures/edgex/ws_depth.json; the emulator chains
+     * the same way, EdgexConformanceTest). An update ending at or before the last applied version is a repeat;
+     * anything else, {@code startVersion == endVersion + 1} included, is a gap.
      */
     BookSequence EDGEX_VERSION = (last, u) -> u.last() <= last ? Verdict.REPEAT
-            : u.first() == last || u.first() == last + 1 ? Verdict.NEXT : Verdict.GAP;
+            : u.first() == last ? Verdict.NEXT : Verdict.GAP;
 }

@@ -32,6 +32,7 @@ public final class RateLimiter {
     private long spentTotal;
     private long closedUntilNanos = Long.MIN_VALUE;
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong unitsSpent = new AtomicLong();
     private final AtomicLong waits = new AtomicLong();
     private final AtomicLong waitedMillis = new AtomicLong();
 
@@ -77,6 +78,7 @@ public final class RateLimiter {
                 if (wait <= 0) {
                     spent.addLast(new Spend(now, cost));
                     spentTotal += cost;
+                    unitsSpent.addAndGet(cost);
                     return;
                 }
             }
@@ -121,6 +123,11 @@ public final class RateLimiter {
     /** Requests that went through this limiter. */
     public long requests() {
         return requests.get();
+    }
+
+    /** Budget units booked since this limiter was made (never rolls off: what a sequence of calls cost). */
+    public long unitsSpent() {
+        return unitsSpent.get();
     }
 
     /** How many times a request had to wait for the budget (each pause counts once). */

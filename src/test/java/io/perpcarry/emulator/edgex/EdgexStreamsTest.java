@@ -55,7 +55,7 @@ class EdgexStreamsTest {
         String json = EdgexJson.write(EdgexJson.MAPPER.valueToTree(h.asMap()));
         String protocol = Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
         return WsProbe.open(venue.http, venue.emulator.wsUrl() + "/api/v1/private/ws?accountId=" + accountId
-                + "&accountId=" + accountId + "&timestamp=" + ts, h.asMap(), protocol);
+                + "&accountId=" + accountId + "&timestamp=" + ts, h.asMap(), protocol).answeringPings();
     }
 
     @Test

@@ -23,6 +23,7 @@ final class WsProbe implements WebSocket.Listener, AutoCloseable {
     /** "close <code>" for a close frame, "error <exception>" for an abrupt end. */
     final CompletableFuture<String> ended = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
+    private volatile boolean pong;
     final WebSocket ws;
 
     private WsProbe(HttpClient http, URI uri, Map<String, String> headers, String subprotocol) {
@@ -40,6 +41,15 @@ final class WsProbe implements WebSocket.Listener, AutoCloseable {
 
     static WsProbe open(HttpClient http, String url, Map<String, String> headers, String subprotocol) {
         return new WsProbe(http, URI.create(url), headers, subprotocol);
+    }
+
+    /**
+     * Answers the venue's pings as a client must (the emulator closes a socket after 5 unanswered ones: at the tests'
+     * 300 ms interval a slow machine would lose the socket mid-test).
+     */
+    WsProbe answeringPings() {
+        pong = true;
+        return this;
     }
 
     void send(String json) {
@@ -87,6 +97,9 @@ final class WsProbe implements WebSocket.Listener, AutoCloseable {
             all.add(f);
             frames.add(f);
             partial.setLength(0);
+            if (pong && f.path("type").asText().equals("ping")) {
+                webSocket.sendText("{\"type\":\"pong\",\"time\":\"" + f.path("time").asText() + "\"}", true);
+            }
         }
         webSocket.request(1);
         return null;

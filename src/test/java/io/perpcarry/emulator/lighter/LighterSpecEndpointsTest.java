@@ -9,8 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.perpcarry.crypto.lighter.CreateOrderTx;
 import io.perpcarry.crypto.lighter.L2TxAttributes;
 import io.perpcarry.crypto.lighter.ModifyOrderTx;
+import io.perpcarry.emulator.VenueId;
+import io.perpcarry.emulator.engine.EngineListener;
+import io.perpcarry.emulator.engine.Fill;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +107,33 @@ class LighterSpecEndpointsTest {
         JsonNode pnl = venue.get("/api/v1/pnl?by=index&value=" + LighterTestVenue.ACCOUNT
                 + "&resolution=1h&start_timestamp=0&end_timestamp=1&count_back=1" + auth()).body();
         assertThat(pnl.get("pnl").get(0).get("volume").asDouble()).isPositive();
+    }
+
+    @Test
+    void withExecutionLatencyFillsStillCarryTheHashOfTheirTransaction() throws Exception {
+        // Lighter acks sendTx before the sequencer executes it: the fill comes later, and is still tied to the tx.
+        venue.engine.venue(VenueId.LIGHTER).executionLatency().set(100, 0);
+        CountDownLatch filled = new CountDownLatch(1);
+        venue.engine.addListener(new EngineListener() {
+            @Override
+            public void onFill(VenueId v, Fill fill) {
+                if (v == VenueId.LIGHTER && "4343".equals(fill.clientOrderId())) {
+                    filled.countDown();
+                }
+            }
+        });
+        LighterTestVenue.Answer sent = venue.sendTx(new CreateOrderTx(venue.context(0), 1, 4343, 10_000,
+                bestAsk() + 50, 0, ORDER_TYPE_LIMIT, TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, NONE), venue.key);
+        String hash = sent.body().get("tx_hash").asText();
+        assertThat(filled.await(10, TimeUnit.SECONDS)).as("the acknowledged order fills after the latency").isTrue();
+        JsonNode trades = venue.get("/api/v1/trades?account_index=" + LighterTestVenue.ACCOUNT
+                + "&sort_by=timestamp&limit=10" + auth()).body().get("trades");
+        assertThat(trades).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.get("bid_client_id").asLong()).isEqualTo(4343);
+            assertThat(t.get("tx_hash").asText()).isEqualTo(hash);
+        });
+        JsonNode recent = venue.get("/api/v1/recentTrades?market_id=1&limit=1").body().get("trades").get(0);
+        assertThat(recent.get("tx_hash").asText()).isEqualTo(hash);
     }
 
     @Test

@@ -56,6 +56,16 @@ class LocalOrderBookTest {
     }
 
     @Test
+    void edgexUpdateStartingOneAfterThePreviousEndIsAGap() {
+        // Not the venue's chaining (start == previous end, captures/edgex/ws_depth.json): the 120 -> 121 step is missing.
+        LocalOrderBook b = new LocalOrderBook(Venue.EDGEX, "BTC", BookSequence.EDGEX_VERSION);
+        b.apply(snapshot(90, 100), T);
+        assertThat(b.apply(update(100, 120, List.of(), List.of()), T)).isEqualTo(LocalOrderBook.Outcome.APPLIED);
+        assertThat(b.apply(update(121, 130, List.of(), List.of()), T)).isEqualTo(LocalOrderBook.Outcome.GAP);
+        assertThat(b.isSynced()).isFalse();
+    }
+
+    @Test
     void crossedBookIsInvalidatedAndOneSidedBookIsNotUsable() {
         LocalOrderBook b = new LocalOrderBook(Venue.EDGEX, "ETH", BookSequence.EDGEX_VERSION);
         b.apply(snapshot(1, 2), T);

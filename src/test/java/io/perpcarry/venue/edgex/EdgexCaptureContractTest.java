@@ -1,7 +1,7 @@
 package io.perpcarry.venue.edgex;
 
-import static io.perpcarry.testing.CaptureFiles.entry;
-import static io.perpcarry.testing.CaptureFiles.response;
+import static io.perpcarry.testing.Captures.entry;
+import static io.perpcarry.testing.Captures.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -13,7 +13,7 @@ import io.perpcarry.venue.AccountState;
 import io.perpcarry.venue.OpenOrder;
 import io.perpcarry.venue.VenueErrorKind;
 import io.perpcarry.venue.VenueException;
-import io.perpcarry.testing.CaptureFiles;
+import io.perpcarry.testing.Captures;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,7 +167,7 @@ class EdgexCaptureContractTest {
     @Test
     void recordedWsTickerFramesMapIncludingChangedFramesAndBareContracts() {
         List<EdgexMapper.Ticker> out = new ArrayList<>();
-        for (JsonNode e : CaptureFiles.entries(V, "ws_ticker.json")) {
+        for (Captures.Entry e : Captures.entries(V, "ws_ticker.json")) {
             JsonNode r = response(e);
             if (r.isArray() && r.size() > 0 && r.get(0).has("type")) {
                 for (JsonNode f : r) {
@@ -224,7 +224,7 @@ class EdgexCaptureContractTest {
         ObjectNode row = (ObjectNode) data(response(entry(V, "GET_api_v2_public_funding_getLatestFundingRate.json",
                 "doc example", null))).get(0).deepCopy();
         row.set("forecastRate", row.remove("forecastFundingRate"));
-        ArrayNode rows = CaptureFiles.mapper().createArrayNode().add(row);
+        ArrayNode rows = Captures.mapper().createArrayNode().add(row);
         assertThat(catchThrowableOfType(() -> EdgexMapper.fundingQuotes(rows, anyIdIs(nvda()), NOW),
                 VenueException.class).kind()).isEqualTo(VenueErrorKind.MALFORMED_RESPONSE);
     }
@@ -313,7 +313,7 @@ class EdgexCaptureContractTest {
 
     @Test
     void recordedCreateOrderAnswerCarriesTheOrderId() {
-        for (JsonNode e : CaptureFiles.entries(V, "POST_api_v2_private_order_createOrder.json")) {
+        for (Captures.Entry e : Captures.entries(V, "POST_api_v2_private_order_createOrder.json")) {
             JsonNode r = response(e);
             if (r != null && r.has("code")) {
                 assertThat(Wire.text(Wire.data("createOrder", r.toString()), "orderId", "createOrder")).matches("\\d+");

@@ -72,10 +72,12 @@ class EdgexStreamsResyncTest {
                 ws.writeTextMessage(text.replace("\"ping\"", "\"pong\""));
             } else if (text.contains("\"subscribe\"") && text.contains("depth.30000001.15")) {
                 if (depthSubscribes.incrementAndGet() == 1) {
-                    ws.writeTextMessage(depth("SNAPSHOT", 10, 10, "99.0", "101.0"));
-                    ws.writeTextMessage(depth("CHANGED", 13, 14, "99.5", "101.0")); // 11-12 never came
+                    ws.writeTextMessage(depth("SNAPSHOT", 9, 10, "99.0", "101.0"));
+                    // The venue chains startVersion == previous endVersion (captures/edgex/ws_depth.json): a frame
+                    // starting at 11 means the one covering 10 -> 11 never came.
+                    ws.writeTextMessage(depth("CHANGED", 11, 14, "99.5", "101.0"));
                 } else {
-                    ws.writeTextMessage(depth("SNAPSHOT", 20, 20, "99.8", "100.2"));
+                    ws.writeTextMessage(depth("SNAPSHOT", 19, 20, "99.8", "100.2"));
                 }
             }
         });
