@@ -25,10 +25,16 @@ import org.slf4j.LoggerFactory;
  * id") and the files not yet loaded stay missing. Its other mode never removes a route dropped from the file.
  * Here: the edited file is parsed and its routes replaced (same id: updated); routes it no longer declares are
  * removed; a deleted file's routes are removed; a file that does not load (or now declares no route) changes nothing
- * and the error names it.
+ * and the error names it. Guard routes (the stop-loss and risk checks, the emergency and control file triggers) are
+ * never removed by a reload: deleting their file or dropping them from it keeps them running and logs an ERROR
+ * naming the file, so an edit cannot silently take the protection off a held hedge (a restart without them can).
  */
 final class RouteFileReload implements ResourceReload {
     private static final Logger LOG = LoggerFactory.getLogger("perpcarry.routes");
+
+    /** Routes whose loss would leave a held hedge unprotected or the emergency file unread. */
+    static final Set<String> GUARDS = Set.of("protect-timer", "risk-event", "protect-events", "protect",
+            "emergency-close-file", "control-file");
 
     private final CamelContext camel;
 
@@ -49,10 +55,8 @@ final class RouteFileReload implements ResourceReload {
         Path file = fileOf(resource);
         Set<String> before = routesFrom(file);
         if (!Files.exists(file)) {
-            for (String id : before) {
-                remove(id);
-            }
-            LOG.warn("{} deleted: its routes {} are removed", file, before);
+            Set<String> removed = removeUnguarded(before, file);
+            LOG.warn("{} deleted: its routes {} are removed", file, removed);
             return;
         }
         Set<String> loaded;
@@ -75,14 +79,32 @@ final class RouteFileReload implements ResourceReload {
         }
         Set<String> dropped = new LinkedHashSet<>(before);
         dropped.removeAll(loaded);
-        for (String id : dropped) {
-            remove(id);
-        }
+        dropped = removeUnguarded(dropped, file);
         LOG.info("{} reloaded: routes {}{}", file, loaded, dropped.isEmpty() ? "" : "; removed " + dropped);
         int index = 1;
         for (String id : loaded) {
             EventHelper.notifyRouteReloaded(camel, camel.getRoute(id), index++, loaded.size());
         }
+    }
+
+    /** Removes the routes that are not guards; the guards stay running, loudly. Returns what was removed. */
+    private Set<String> removeUnguarded(Set<String> ids, Path file) throws Exception {
+        Set<String> removed = new LinkedHashSet<>();
+        Set<String> kept = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (GUARDS.contains(id)) {
+                kept.add(id);
+            } else {
+                remove(id);
+                removed.add(id);
+            }
+        }
+        if (!kept.isEmpty()) {
+            LOG.error("{}: guard routes {} are no longer in routes/ but keep running (they protect the held hedge and"
+                    + " read the emergency file); put them back before the next restart, which would start without"
+                    + " them", file, kept);
+        }
+        return removed;
     }
 
     private void remove(String id) throws Exception {

@@ -212,15 +212,38 @@ class DaemonRouteReloadTest {
         assertThat(reload.error().getMessage()).contains("protect.yaml").contains("declares no route");
         assertThat(routeStates(camel)).isEqualTo(before);
 
-        // Fixed: the file loads again; a route dropped from it is removed, the others stay.
+        // Fixed, but without the protect timer: the file loads again; a guard route dropped from it keeps running.
         String original = Files.readString(Path.of("routes/protect.yaml"));
         String withoutTimer = original.substring(original.indexOf("- route:\n    id: risk-event"));
         save(routes.resolve("protect.yaml"), withoutTimer);
         reload = reloads.poll(90, TimeUnit.SECONDS);
         assertThat(reload).isNotNull();
         assertThat(reload.error()).isNull();
+        assertThat(routeStates(camel)).as("the stop-loss timer is a guard: kept").isEqualTo(before);
+    }
+
+    @Test
+    void deletingARouteFileRemovesItsRoutesButNeverTheGuards() throws Exception {
+        startOnACopyOfRoutes();
+        CamelContext camel = daemon.camel();
+        BlockingQueue<Reload> reloads = watchReloads(camel);
+        Map<String, ServiceStatus> before = routeStates(camel);
+
+        Files.delete(routes.resolve("dashboard.yaml"));
+        Reload reload = reloads.poll(90, TimeUnit.SECONDS);
+        assertThat(reload).as("deletion seen").isNotNull();
+        assertThat(reload.error()).isNull();
         Map<String, ServiceStatus> expected = new TreeMap<>(before);
-        expected.remove("protect-timer");
-        assertThat(routeStates(camel)).isEqualTo(expected);
+        expected.remove("dashboard");
+        assertThat(routeStates(camel)).as("an ordinary route goes with its file").isEqualTo(expected);
+
+        for (String guardFile : List.of("protect.yaml", "control.yaml")) {
+            Files.delete(routes.resolve(guardFile));
+            reload = reloads.poll(90, TimeUnit.SECONDS);
+            assertThat(reload).as(guardFile + " deletion seen").isNotNull();
+            assertThat(reload.error()).isNull();
+        }
+        assertThat(routeStates(camel)).as("stop-loss, risk and control-file routes keep running").isEqualTo(expected);
+        assertThat(expected.keySet()).containsAll(RouteFileReload.GUARDS);
     }
 }

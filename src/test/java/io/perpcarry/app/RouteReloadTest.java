@@ -53,7 +53,7 @@ class RouteReloadTest {
             assertThat(reply).isEqualTo("v2");
             assertThat(ctx.getRoute("heartbeat")).as("other routes keep running").isNotNull();
 
-            // A deleted file takes its routes with it (README: removing protect.yaml removes the protection).
+            // A deleted file takes its routes with it (guard routes excepted: DaemonRouteReloadTest).
             Files.delete(routes.resolve("echo.yaml"));
             reload = reloads.poll(30, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(reload).as("echo.yaml deletion seen").isNotNull();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Reload safety: routes/protect.yaml is broken (invalid YAML) or deleted while a hedge is held, with hot reload on.
  * The stop-loss must still fire on a price shock from the stream (the protect timer is a minute away).
  */
-class RouteReloadSafetyCheck extends DaemonOnFlatHype {
+class RouteReloadSafetyTest extends DaemonOnFlatHype {
     @TempDir
     Path routes;
 
@@ -40,8 +40,11 @@ class RouteReloadSafetyCheck extends DaemonOnFlatHype {
     @Test
     void invalidProtectYamlWhileHoldingKeepsTheStopLoss() throws Exception {
         startWithEditableRoutes();
-        Files.writeString(routes.resolve("protect.yaml"), "- route:\n    id: protect\n  from: [broken\n    steps: {\n");
-        Thread.sleep(3000); // the reload watcher sees the file within about a second
+        var reloads = DaemonRouteReloadTest.watchReloads(daemon.camel());
+        DaemonRouteReloadTest.save(routes.resolve("protect.yaml"), "- route:\n    id: protect\n  from: [broken\n    steps: {\n");
+        var reload = reloads.poll(90, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(reload).as("the watcher tried the broken file").isNotNull();
+        assertThat(reload.error()).as("refused").isNotNull();
         ex.engine().shock("HYPE", new BigDecimal("-5")); // the EdgeX long loses 5 % > 1 %
         assertStopLossFired();
     }
@@ -49,8 +52,10 @@ class RouteReloadSafetyCheck extends DaemonOnFlatHype {
     @Test
     void deletedProtectYamlWhileHoldingKeepsTheStopLoss() throws Exception {
         startWithEditableRoutes();
+        var reloads = DaemonRouteReloadTest.watchReloads(daemon.camel());
         Files.delete(routes.resolve("protect.yaml"));
-        Thread.sleep(3000);
+        var reload = reloads.poll(90, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(reload).as("the watcher saw the deletion").isNotNull();
         ex.engine().shock("HYPE", new BigDecimal("-5"));
         assertStopLossFired();
     }
