@@ -37,6 +37,9 @@ final class DaemonProcess implements AutoCloseable {
         List<String> flags = new ArrayList<>(JVM);
         flags.add("-D" + MarketTime.SCALE + "=" + ex.timeScale);
         flags.add("-D" + MarketTime.START + "=" + ex.marketStart);
+        // Ephemeral HTTP ports: a demo or daemon already on 8080/8081 must not fail the trial.
+        flags.add("-Dcamel.server.port=0");
+        flags.add("-Dcamel.management.port=0");
         if (haltAt != null) {
             flags.add("-Dperpcarry.chaos.haltAt=" + haltAt);
             flags.add("-Dperpcarry.chaos.haltHit=" + haltHit);
