@@ -38,6 +38,10 @@ public final class RecordCommand extends VenueCommand {
             description = "Seconds between reads of settled funding (default: 900)")
     int settledIntervalSeconds;
 
+    @Option(names = "--emulator-clock", description = "Recording the emulators (bin/perpcarry emulator): stamp on their"
+            + " accelerated market clock, read from LIGHTER_BASE_URL/_emulator/state")
+    boolean emulatorClock;
+
     public RecordCommand() {
         this(VenueSession::open);
     }
@@ -70,8 +74,9 @@ public final class RecordCommand extends VenueCommand {
         if (intervalSeconds < 1 || intervalSeconds > 3600 || settledIntervalSeconds < 1 || settledIntervalSeconds > 3600) {
             throw CommandFailure.usage("--interval-seconds and --settled-interval-seconds must be 1..3600");
         }
+        Clock clock = emulatorClock ? emulatorClock(session.environment().lighter().baseUrl()) : Clock.systemUTC();
         session.startStreams(wanted);
-        Main main = recorderMain(paths, new MarketRecorder(session.venues(), wanted, Clock.systemUTC()), intervalSeconds);
+        Main main = recorderMain(paths, new MarketRecorder(session.venues(), wanted, clock), intervalSeconds);
         main.addOverrideProperty("perpcarry.record-settled-interval-ms", Long.toString(settledIntervalSeconds * 1000L));
         if (forSeconds != null) {
             main.configure().setDurationMaxSeconds(forSeconds);
@@ -81,6 +86,33 @@ public final class RecordCommand extends VenueCommand {
         out.flush();
         main.run();
         return 0;
+    }
+
+    /**
+     * The emulators' market clock: it started at their {@code startTime} and runs {@code timeScale} times faster than the
+     * wall clock (the same clock the chaos suite gives the daemon).
+     */
+    static Clock emulatorClock(java.net.URI lighterBaseUrl) {
+        java.net.URI state = lighterBaseUrl.resolve("/_emulator/state");
+        try {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5)).build()
+                    .send(java.net.http.HttpRequest.newBuilder(state).timeout(Duration.ofSeconds(10)).GET().build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            com.fasterxml.jackson.databind.JsonNode s = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+            if (r.statusCode() != 200 || !s.hasNonNull("startTime") || !s.hasNonNull("timeScale")) {
+                throw CommandFailure.usage("--emulator-clock: " + state + " answered " + r.statusCode()
+                        + " without startTime and timeScale: is LIGHTER_BASE_URL an emulator?");
+            }
+            java.time.Instant start = java.time.Instant.parse(s.get("startTime").asText());
+            double scale = s.get("timeScale").asDouble();
+            return scale == 1.0 ? Clock.systemUTC() : new io.perpcarry.emulator.ScaledClock(Clock.systemUTC(), start, start, scale);
+        } catch (java.io.IOException e) {
+            throw CommandFailure.usage("--emulator-clock: cannot read " + state + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CommandFailure.usage("--emulator-clock: interrupted reading " + state);
+        }
     }
 
     /** A Camel Main running routes/record.yaml only, on the given recorder. */
