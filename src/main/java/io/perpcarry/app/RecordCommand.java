@@ -89,30 +89,44 @@ public final class RecordCommand extends VenueCommand {
     }
 
     /**
-     * The emulators' market clock: it started at their {@code startTime} and runs {@code timeScale} times faster than the
-     * wall clock (the same clock the chaos suite gives the daemon).
+     * The emulators' market clock: their {@code marketTime} running {@code timeScale} times faster than the wall clock.
+     * Read three times; the quickest answer's midpoint pins it (a slow first request would put it minutes off at x300).
      */
     static Clock emulatorClock(java.net.URI lighterBaseUrl) {
         java.net.URI state = lighterBaseUrl.resolve("/_emulator/state");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        ScaledClockReading best = null;
         try {
-            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(5)).build()
-                    .send(java.net.http.HttpRequest.newBuilder(state).timeout(Duration.ofSeconds(10)).GET().build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
-            com.fasterxml.jackson.databind.JsonNode s = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
-            if (r.statusCode() != 200 || !s.hasNonNull("startTime") || !s.hasNonNull("timeScale")) {
-                throw CommandFailure.usage("--emulator-clock: " + state + " answered " + r.statusCode()
-                        + " without startTime and timeScale: is LIGHTER_BASE_URL an emulator?");
+            for (int i = 0; i < 3; i++) {
+                long asked = System.nanoTime();
+                java.time.Instant askedAt = java.time.Instant.now();
+                java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(state)
+                        .timeout(Duration.ofSeconds(10)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                long rtt = System.nanoTime() - asked;
+                com.fasterxml.jackson.databind.JsonNode s = r.statusCode() == 200
+                        ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()) : null;
+                if (s == null || !s.hasNonNull("marketTime") || !s.hasNonNull("timeScale")) {
+                    throw CommandFailure.usage("--emulator-clock: " + state + " answered " + r.statusCode()
+                            + " without marketTime and timeScale: is LIGHTER_BASE_URL an emulator?");
+                }
+                if (best == null || rtt < best.rttNanos()) {
+                    best = new ScaledClockReading(rtt, askedAt.plusNanos(rtt / 2),
+                            java.time.Instant.parse(s.get("marketTime").asText()), s.get("timeScale").asDouble());
+                }
             }
-            java.time.Instant start = java.time.Instant.parse(s.get("startTime").asText());
-            double scale = s.get("timeScale").asDouble();
-            return scale == 1.0 ? Clock.systemUTC() : new io.perpcarry.emulator.ScaledClock(Clock.systemUTC(), start, start, scale);
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | RuntimeException e) {
+            if (e instanceof CommandFailure f) {
+                throw f;
+            }
             throw CommandFailure.usage("--emulator-clock: cannot read " + state + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CommandFailure.usage("--emulator-clock: interrupted reading " + state);
         }
+        return new io.perpcarry.emulator.ScaledClock(Clock.systemUTC(), best.wallAt(), best.marketAt(), best.scale());
+    }
+
+    private record ScaledClockReading(long rttNanos, java.time.Instant wallAt, java.time.Instant marketAt, double scale) {
     }
 
     /** A Camel Main running routes/record.yaml only, on the given recorder. */
