@@ -49,6 +49,7 @@ public final class PaperVenue implements VenueConnector {
     private final boolean readOnly;
     private final Map<String, PaperLeg> legs = new TreeMap<>();
     private final List<FundingPayment> payments = new ArrayList<>();
+    private final TakenLiquidity taken = new TakenLiquidity();
     private BigDecimal collateral;
     private long nextOrderId = 1;
     private Instant fundingCheckedAt;
@@ -190,7 +191,11 @@ public final class PaperVenue implements VenueConnector {
                 if (beyond) {
                     break;
                 }
-                BigDecimal take = wanted.subtract(filled).min(level.size());
+                BigDecimal take = wanted.subtract(filled).min(taken.available(order.symbol(), order.side(), level));
+                if (take.signum() <= 0) {
+                    continue;
+                }
+                taken.take(order.symbol(), order.side(), level, take);
                 filled = filled.add(take);
                 paid = paid.add(take.multiply(level.price()));
                 if (filled.compareTo(wanted) == 0) {

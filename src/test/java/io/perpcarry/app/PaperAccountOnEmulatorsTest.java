@@ -100,4 +100,27 @@ class PaperAccountOnEmulatorsTest {
             assertThat(ex.requests().list()).noneMatch(EmulatedDaemon::isOrderPlacement);
         }
     }
+
+    @Test
+    void aSecondOrderDoesNotTakeTheLiquidityTheFirstTook() {
+        try (LocalExchanges ex = EmulatedDaemon.exchanges(EmulatedDaemon.FLAT_HYPE, 7L, 600)) {
+            ex.engine().freezeBook(VenueId.EDGEX, "HYPE", true); // the venue never refreshes the levels we took from
+            Map<String, String> vars = new HashMap<>(ex.environment());
+            vars.put("PERPCARRY_MODE", "paper");
+            RuntimeEnvironment env = RuntimeEnvironment.read(new EnvironmentSource(vars, Map.of(), Path.of(".env")));
+            try (VenueSession session = VenueSession.open(BotConfigLoader.parse("{\"symbols_to_monitor\": [\"HYPE\"]}", "t"), env)) {
+                PaperVenue paper = new PaperVenue(session.edgex(), new BigDecimal("1000"), ex.scenarioClock());
+                List<BookLevel> asks = session.edgex().orderBook("HYPE", 50).asks();
+                BigDecimal limit = asks.get(5).price();
+                paper.placeOrder(new OrderRequest("HYPE", OrderSide.BUY, asks.get(0).size(), limit, OrderType.LIMIT_IOC, false, 1));
+                BigDecimal more = asks.get(1).size().min(new BigDecimal("0.1"));
+                paper.placeOrder(new OrderRequest("HYPE", OrderSide.BUY, more, limit, OrderType.LIMIT_IOC, false, 2));
+                BigDecimal paid = asks.get(0).size().multiply(asks.get(0).price()).add(more.multiply(asks.get(1).price()));
+                Position held = paper.account().positions().get(0);
+                assertThat(held.signedSize()).isEqualByComparingTo(asks.get(0).size().add(more));
+                // the second fill is at the second level: the first was used up by the first order
+                assertThat(held.entryPrice()).isEqualByComparingTo(paid.divide(held.signedSize(), MathContext.DECIMAL64));
+            }
+        }
+    }
 }
