@@ -19,6 +19,8 @@ final class TakenLiquidity {
     private record Taken(BigDecimal shown, BigDecimal taken) {
     }
 
+    private static final int MAX_LEVELS = 10_000;
+
     private final Map<Key, Taken> levels = new HashMap<>();
 
     /** What is left of {@code level} for us. */
@@ -36,6 +38,9 @@ final class TakenLiquidity {
     }
 
     void take(String symbol, OrderSide side, BookLevel level, BigDecimal qty) {
+        if (levels.size() > MAX_LEVELS) {
+            levels.clear(); // levels the price has left behind are never looked at again: forget them all at once
+        }
         levels.merge(new Key(symbol, side, level.price().stripTrailingZeros()), new Taken(level.size(), qty),
                 (old, add) -> new Taken(old.shown(), old.taken().add(add.taken())));
     }
