@@ -58,8 +58,10 @@ public final class JournalCommand implements Callable<Integer> {
             Optional<ControlBanner> banner = state.flatMap(s -> ControlBanner.of(s, Journal.read(
                     dir.resolve("journal.jsonl"), ControlBanner.JOURNAL_TYPES)));
             List<Map<String, Object>> last = rows.subList(Math.max(0, rows.size() - cycles), rows.size());
+            Optional<String> mode = state.map(BotSnapshot::mode); // PAPER: a paper daemon's files
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
+                mode.ifPresent(x -> m.put("mode", x));
                 m.put("control", banner.map(ControlBanner::toJson).orElse(null));
                 m.put("state", state.map(BotSnapshot::state).orElse(null));
                 m.put("paused", state.map(BotSnapshot::paused).orElse(null));
@@ -69,6 +71,11 @@ public final class JournalCommand implements Callable<Integer> {
                 m.put("cycles", last);
                 m.put("stats", state.map(BotSnapshot::stats).orElse(null));
                 out.println(CommandSupport.json(m));
+            } else if (mode.isPresent()) {
+                // every line: a paper cycle must never be read as a live one
+                String prefix = mode.get() + "  ";
+                banner.ifPresent(b -> out.println(prefix + b.line()));
+                render(state, rows.size(), last).lines().forEach(l -> out.println(prefix + l));
             } else {
                 banner.ifPresent(b -> out.println(b.line()));
                 out.print(render(state, rows.size(), last));

@@ -38,6 +38,10 @@ public final class RecordCommand extends VenueCommand {
             description = "Seconds between reads of settled funding (default: 900)")
     int settledIntervalSeconds;
 
+    @Option(names = "--emulator-clock", description = "Recording the emulators (bin/perpcarry emulator): stamp on their"
+            + " accelerated market clock, read from LIGHTER_BASE_URL/_emulator/state")
+    boolean emulatorClock;
+
     public RecordCommand() {
         this(VenueSession::open);
     }
@@ -70,8 +74,9 @@ public final class RecordCommand extends VenueCommand {
         if (intervalSeconds < 1 || intervalSeconds > 3600 || settledIntervalSeconds < 1 || settledIntervalSeconds > 3600) {
             throw CommandFailure.usage("--interval-seconds and --settled-interval-seconds must be 1..3600");
         }
+        Clock clock = emulatorClock ? emulatorClock(session.environment().lighter().baseUrl()) : Clock.systemUTC();
         session.startStreams(wanted);
-        Main main = recorderMain(paths, new MarketRecorder(session.venues(), wanted, Clock.systemUTC()), intervalSeconds);
+        Main main = recorderMain(paths, new MarketRecorder(session.venues(), wanted, clock), intervalSeconds);
         main.addOverrideProperty("perpcarry.record-settled-interval-ms", Long.toString(settledIntervalSeconds * 1000L));
         if (forSeconds != null) {
             main.configure().setDurationMaxSeconds(forSeconds);
@@ -81,6 +86,47 @@ public final class RecordCommand extends VenueCommand {
         out.flush();
         main.run();
         return 0;
+    }
+
+    /**
+     * The emulators' market clock: their {@code marketTime} running {@code timeScale} times faster than the wall clock.
+     * Read three times; the quickest answer's midpoint pins it (a slow first request would put it minutes off at x300).
+     */
+    static Clock emulatorClock(java.net.URI lighterBaseUrl) {
+        java.net.URI state = lighterBaseUrl.resolve("/_emulator/state");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        ScaledClockReading best = null;
+        try {
+            for (int i = 0; i < 3; i++) {
+                long asked = System.nanoTime();
+                java.time.Instant askedAt = java.time.Instant.now();
+                java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(state)
+                        .timeout(Duration.ofSeconds(10)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                long rtt = System.nanoTime() - asked;
+                com.fasterxml.jackson.databind.JsonNode s = r.statusCode() == 200
+                        ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()) : null;
+                if (s == null || !s.hasNonNull("marketTime") || !s.hasNonNull("timeScale")) {
+                    throw CommandFailure.usage("--emulator-clock: " + state + " answered " + r.statusCode()
+                            + " without marketTime and timeScale: is LIGHTER_BASE_URL an emulator?");
+                }
+                if (best == null || rtt < best.rttNanos()) {
+                    best = new ScaledClockReading(rtt, askedAt.plusNanos(rtt / 2),
+                            java.time.Instant.parse(s.get("marketTime").asText()), s.get("timeScale").asDouble());
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            if (e instanceof CommandFailure f) {
+                throw f;
+            }
+            throw CommandFailure.usage("--emulator-clock: cannot read " + state + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CommandFailure.usage("--emulator-clock: interrupted reading " + state);
+        }
+        return new io.perpcarry.emulator.ScaledClock(Clock.systemUTC(), best.wallAt(), best.marketAt(), best.scale());
+    }
+
+    private record ScaledClockReading(long rttNanos, java.time.Instant wallAt, java.time.Instant marketAt, double scale) {
     }
 
     /** A Camel Main running routes/record.yaml only, on the given recorder. */

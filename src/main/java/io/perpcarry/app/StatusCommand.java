@@ -35,8 +35,12 @@ public final class StatusCommand extends VenueCommand {
     int fundingHours;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Data directory whose PAUSED/HALTED state is shown first (default: data/ in PERPCARRY_HOME)")
+            description = "Data directory whose PAUSED/HALTED state is shown first (default: data/ in PERPCARRY_HOME;"
+                    + " PERPCARRY_MODE=paper: data/paper/, whose simulated accounts are shown)")
     Path dataDir;
+
+    static final String PAPER_PREFIX = "PAPER  ";
+    private boolean paper;
 
     public StatusCommand() {
         this(VenueSession::open);
@@ -57,7 +61,8 @@ public final class StatusCommand extends VenueCommand {
         Map<Venue, Map<String, BigDecimal>> marks = new EnumMap<>(Venue.class);
         Map<Venue, List<String>> errors = new EnumMap<>(Venue.class);
         Instant since = Instant.now().minus(Duration.ofHours(fundingHours));
-        for (VenueConnector v : session.venues()) {
+        paper = session.environment().mode() == io.perpcarry.config.RunMode.PAPER;
+        for (VenueConnector v : paper ? paperAccounts(session) : session.venues()) {
             List<String> errs = new ArrayList<>();
             errors.put(v.venue(), errs);
             read(errs, "account", () -> accounts.put(v.venue(), v.account()));
@@ -83,9 +88,17 @@ public final class StatusCommand extends VenueCommand {
         Optional<ControlBanner> banner = banner();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
+            if (paper) {
+                m.put("mode", io.perpcarry.paper.PaperAccounts.MODE);
+            }
             m.put("control", banner.map(ControlBanner::toJson).orElse(null));
             m.putAll(report.toJson());
             out.print(CommandSupport.json(m) + "\n");
+        } else if (paper) {
+            // every line: a paper position must never be read as a live one
+            out.println(PAPER_PREFIX + "simulated accounts of the paper daemon (" + paperDir() + "); nothing here is on the venues");
+            banner.ifPresent(b -> out.println(PAPER_PREFIX + b.line()));
+            report.render().lines().forEach(l -> out.println(PAPER_PREFIX + l));
         } else {
             banner.ifPresent(b -> out.println(b.line()));
             out.print(report.render());
@@ -93,10 +106,22 @@ public final class StatusCommand extends VenueCommand {
         return report.complete() ? 0 : CommandSupport.EXIT_VENUE;
     }
 
+    /** The paper daemon's simulated accounts, marked to the venues' public books. */
+    private List<VenueConnector> paperAccounts(VenueSession session) {
+        Path dir = paperDir();
+        return session.venues().stream().map(v -> (VenueConnector) io.perpcarry.paper.PaperVenue.readOnly(v,
+                io.perpcarry.paper.PaperAccounts.file(dir, v.venue()), java.time.Clock.systemUTC())).toList();
+    }
+
+    /** Paper mode keeps its files in data/paper unless --data-dir says where. */
+    private Path paperDir() {
+        return dataDir != null ? dataDir : AppPaths.defaults().dataDir().resolve("paper");
+    }
+
     /** The bot's PAUSED/HALTED line, when its data directory says so (an unreadable state.json is not fatal here). */
     private Optional<ControlBanner> banner() {
         try {
-            return ControlBanner.read(AppPaths.defaults().withDataDir(dataDir).dataDir());
+            return ControlBanner.read(paper ? paperDir() : AppPaths.defaults().withDataDir(dataDir).dataDir());
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }

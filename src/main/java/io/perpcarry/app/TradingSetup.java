@@ -99,14 +99,19 @@ record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, C
             io.perpcarry.venue.VenueConnector lighterAccount = lighter;
             io.perpcarry.venue.VenueConnector edgexAccount = edgex;
             if (paperCollateral != null) {
-                lighterAccount = new io.perpcarry.paper.PaperVenue(lighter, paperCollateral, engineClock);
-                edgexAccount = new io.perpcarry.paper.PaperVenue(edgex, paperCollateral, engineClock);
+                lighterAccount = new io.perpcarry.paper.PaperVenue(lighter, paperCollateral, engineClock,
+                        io.perpcarry.paper.PaperAccounts.file(dataDir, lighter.venue()));
+                edgexAccount = new io.perpcarry.paper.PaperVenue(edgex, paperCollateral, engineClock,
+                        io.perpcarry.paper.PaperAccounts.file(dataDir, edgex.venue()));
             }
             EngineBeans beans = new EngineBeans(config, EngineSettings.from(config).onClockScaledBy(timeScale), dataDir,
                     lighterAccount, edgexAccount, engineClock, Sleeper.REAL, Alerter.logging());
             beans.engine.entryGate(gate);
             if (paperCollateral != null) {
-                beans.journal.append("paper_mode", java.util.Map.of("mode", "PAPER", "collateral_per_venue", paperCollateral,
+                // every journal line and state.json say PAPER: none may be taken for a live one
+                beans.journal.markEveryLine(io.perpcarry.paper.PaperAccounts.MODE);
+                beans.store.markMode(io.perpcarry.paper.PaperAccounts.MODE);
+                beans.journal.append("paper_mode", java.util.Map.of("collateral_per_venue", paperCollateral,
                         "note", "simulated account on live market data; no order reaches a venue"));
             }
             TerminalDashboard screen = new TerminalDashboard(beans.engine, lighterAccount, edgexAccount, engineClock, mode,

@@ -30,7 +30,7 @@ public record BacktestReport(String source, boolean books, Instant from, Instant
                 .append('\n');
         b.append("capital: Lighter ").append(usd(capital.get(Venue.LIGHTER))).append(" USD, EdgeX ")
                 .append(usd(capital.get(Venue.EDGEX))).append(" USD; figures in USD\n\n");
-        String fmt = "%-4s %6s %6s %9s %9s %8s %8s %8s %9s %8s %8s %5s %9s %7s%n";
+        String fmt = "%-4s %6s %7s %9s %9s %8s %8s %8s %9s %8s %8s %5s %9s %7s%n";
         b.append(String.format(fmt, "#", "cycles", "in mkt", "fund L", "fund E", "fees", "slippage", "basis", "net PnL",
                 "APR %", "max DD", "stops", "foresight", "capture"));
         for (int i = 0; i < rows.size(); i++) {

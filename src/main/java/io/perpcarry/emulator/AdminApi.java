@@ -206,6 +206,8 @@ public final class AdminApi {
         ObjectNode out = JSON.createObjectNode();
         out.put("simulationTime", engine.simulationTime().toString());
         out.put("startTime", engine.startTime().toString());
+        out.put("timeScale", engine.scenario().timeScale());
+        out.put("marketTime", engine.clock().instant().toString()); // the market clock now, between steps too
         ObjectNode index = out.putObject("indexPrices");
         engine.scenario().markets().forEach(m -> index.put(m.symbol(), engine.indexPrice(m.symbol()).toPlainString()));
         ObjectNode venues = out.putObject("venues");

@@ -88,6 +88,10 @@ public final class ControlActions {
         store.position(StateStore.positionOf(s).orElse(null));
         Optional.ofNullable(s.waitUntil()).map(java.time.Instant::parse).ifPresent(store::waitUntil);
         Journal journal = new Journal(dataDir.resolve("journal.jsonl"), clock);
+        if (s.mode() != null) { // a paper daemon's files stay PAPER on every line
+            journal.markEveryLine(s.mode());
+            store.markMode(s.mode());
+        }
         // Only pause/resume/clear-halt run offline: the timing knobs are never consulted, so neutral values do.
         EngineSettings none = new EngineSettings(Duration.ZERO, Duration.ZERO, io.perpcarry.strategy.RotationMode.ALWAYS,
                 BigDecimal.ZERO, BigDecimal.ZERO, false, 1, Duration.ZERO, 1, Duration.ZERO, Duration.ZERO, Duration.ZERO,

@@ -19,6 +19,7 @@ import io.perpcarry.venue.VenueErrorKind;
 import io.perpcarry.venue.VenueException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,9 @@ import java.util.TreeMap;
  * account simulated here. An order is filled at once by walking the live book up to its limit (IOC and market orders;
  * nothing rests), pays the venue's taker fee from its market spec, and moves a local position and collateral. Funding is
  * paid at the venue's own settlements, read from its published settled rates. Nothing is ever sent to an order endpoint.
+ *
+ * <p>The account is saved to {@code accountFile} after every fill and funding payment and read back on start, so a
+ * restarted paper daemon finds its hedge, and {@code bin/perpcarry status} in paper mode shows it ({@link #readOnly}).
  */
 public final class PaperVenue implements VenueConnector {
     private static final int DEPTH = 50;
@@ -41,22 +45,51 @@ public final class PaperVenue implements VenueConnector {
 
     private final VenueConnector live;
     private final Clock clock;
-    private final Map<String, Leg> legs = new TreeMap<>();
+    private final PaperAccountFile accountFile;
+    private final boolean readOnly;
+    private final Map<String, PaperLeg> legs = new TreeMap<>();
     private final List<FundingPayment> payments = new ArrayList<>();
+    private final TakenLiquidity taken = new TakenLiquidity();
     private BigDecimal collateral;
     private long nextOrderId = 1;
     private Instant fundingCheckedAt;
 
-    private static final class Leg {
-        BigDecimal size = BigDecimal.ZERO;
-        BigDecimal entry = BigDecimal.ZERO;
-        Instant fundedUpTo;
+    /** A paper account of {@code collateral} USD, not saved (tests). */
+    public PaperVenue(VenueConnector live, BigDecimal collateral, Clock clock) {
+        this(live, collateral, clock, null, false);
     }
 
-    public PaperVenue(VenueConnector live, BigDecimal collateral, Clock clock) {
+    /** The paper account saved in {@code accountFile}; a new one of {@code collateral} USD when there is none yet. */
+    public PaperVenue(VenueConnector live, BigDecimal collateral, Clock clock, Path accountFile) {
+        this(live, collateral, clock, new PaperAccountFile(accountFile, live.venue()), false);
+    }
+
+    private PaperVenue(VenueConnector live, BigDecimal collateral, Clock clock, PaperAccountFile file, boolean readOnly) {
         this.live = live;
-        this.collateral = collateral;
         this.clock = clock;
+        this.accountFile = file;
+        this.readOnly = readOnly;
+        this.collateral = collateral;
+        if (file != null) {
+            file.load(legs, payments).ifPresentOrElse(c -> this.collateral = c, () -> {
+                if (!readOnly) {
+                    save(); // from the start: status shows the untouched account
+                }
+            });
+        }
+    }
+
+    /**
+     * What the paper daemon saved in {@code accountFile}, marked to the live books; places no order and books no
+     * funding (the daemon does). Fails naming the file when the paper daemon has not traded there.
+     */
+    public static PaperVenue readOnly(VenueConnector live, Path accountFile, Clock clock) {
+        PaperAccountFile file = new PaperAccountFile(accountFile, live.venue());
+        if (!file.exists()) {
+            throw new VenueException(live.venue(), VenueErrorKind.INVALID_REQUEST, "PAPER: no paper account at "
+                    + accountFile + " (the paper daemon has not traded with this data directory)");
+        }
+        return new PaperVenue(live, BigDecimal.ZERO, clock, file, true);
     }
 
     @Override
@@ -105,8 +138,8 @@ public final class PaperVenue implements VenueConnector {
         List<Position> positions = new ArrayList<>();
         BigDecimal unrealized = BigDecimal.ZERO;
         BigDecimal margin = BigDecimal.ZERO;
-        for (Map.Entry<String, Leg> e : legs.entrySet()) {
-            Leg l = e.getValue();
+        for (Map.Entry<String, PaperLeg> e : legs.entrySet()) {
+            PaperLeg l = e.getValue();
             if (l.size.signum() == 0) {
                 continue;
             }
@@ -128,6 +161,9 @@ public final class PaperVenue implements VenueConnector {
 
     @Override
     public synchronized OrderAck placeOrder(OrderRequest order) {
+        if (readOnly) {
+            throw new VenueException(venue(), VenueErrorKind.INVALID_REQUEST, "PAPER: a read-only view places no order");
+        }
         if (order.type() != OrderType.LIMIT_IOC && order.type() != OrderType.MARKET) {
             throw new VenueException(venue(), VenueErrorKind.INVALID_REQUEST, "PAPER: only IOC and market orders are simulated, got "
                     + order.type());
@@ -138,7 +174,7 @@ public final class PaperVenue implements VenueConnector {
                     + " does not list " + order.symbol());
         }
         settleFunding();
-        Leg leg = legs.computeIfAbsent(order.symbol(), s -> new Leg());
+        PaperLeg leg = legs.computeIfAbsent(order.symbol(), s -> new PaperLeg());
         BigDecimal wanted = order.size();
         BigDecimal signedDir = order.side() == OrderSide.BUY ? BigDecimal.ONE : BigDecimal.ONE.negate();
         if (order.reduceOnly()) {
@@ -155,7 +191,11 @@ public final class PaperVenue implements VenueConnector {
                 if (beyond) {
                     break;
                 }
-                BigDecimal take = wanted.subtract(filled).min(level.size());
+                BigDecimal take = wanted.subtract(filled).min(taken.available(order.symbol(), order.side(), level));
+                if (take.signum() <= 0) {
+                    continue;
+                }
+                taken.take(order.symbol(), order.side(), level, take);
                 filled = filled.add(take);
                 paid = paid.add(take.multiply(level.price()));
                 if (filled.compareTo(wanted) == 0) {
@@ -169,12 +209,13 @@ public final class PaperVenue implements VenueConnector {
             if (leg.fundedUpTo == null) {
                 leg.fundedUpTo = clock.instant();
             }
+            save();
         }
         return new OrderAck(order.clientOrderId(), "paper-" + nextOrderId++, Optional.of(filled));
     }
 
     /** Average entry on an increase, realized PnL into collateral on a reduction. */
-    private void apply(Leg leg, BigDecimal delta, BigDecimal price) {
+    private void apply(PaperLeg leg, BigDecimal delta, BigDecimal price) {
         BigDecimal before = leg.size;
         BigDecimal after = before.add(delta);
         if (before.signum() == 0 || before.signum() == delta.signum()) {
@@ -197,12 +238,12 @@ public final class PaperVenue implements VenueConnector {
     /** Settlements since each leg was last funded: −signed size × mid × rate, at most once a minute (1 request a leg). */
     private void settleFunding() {
         Instant now = clock.instant();
-        if (fundingCheckedAt != null && now.isBefore(fundingCheckedAt.plus(FUNDING_POLL))) {
+        if (readOnly || fundingCheckedAt != null && now.isBefore(fundingCheckedAt.plus(FUNDING_POLL))) {
             return;
         }
         fundingCheckedAt = now;
-        for (Map.Entry<String, Leg> e : legs.entrySet()) {
-            Leg l = e.getValue();
+        for (Map.Entry<String, PaperLeg> e : legs.entrySet()) {
+            PaperLeg l = e.getValue();
             if (l.size.signum() == 0 || l.fundedUpTo == null) {
                 continue;
             }
@@ -211,9 +252,16 @@ public final class PaperVenue implements VenueConnector {
                 BigDecimal mark = live.orderBook(e.getKey(), 1).mid();
                 BigDecimal amount = l.size.multiply(mark).multiply(q.rate()).negate();
                 collateral = collateral.add(amount);
-                payments.add(new io.perpcarry.venue.FundingPayment(venue(), e.getKey(), q.observedAt(), q.rate(), l.size, amount));
+                payments.add(new FundingPayment(venue(), e.getKey(), q.observedAt(), q.rate(), l.size, amount));
                 l.fundedUpTo = q.observedAt();
+                save();
             }
+        }
+    }
+
+    private void save() {
+        if (accountFile != null) {
+            accountFile.save(collateral, legs, payments);
         }
     }
 

@@ -55,6 +55,7 @@ public final class Journal implements AutoCloseable {
     private final long maxPartBytes;
     private FileChannel channel;
     private LocalDate partDay;
+    private volatile String mode;
 
     public Journal(Path file, Clock clock) {
         this(file, clock, DEFAULT_MAX_PART_BYTES);
@@ -81,12 +82,20 @@ public final class Journal implements AutoCloseable {
         return file;
     }
 
+    /** Every line from now on carries {@code "mode": mode} (PAPER: no paper line may be taken for a live one). */
+    public void markEveryLine(String mode) {
+        this.mode = mode;
+    }
+
     /** Appends one event; values are written as strings (BigDecimal plain, Instant ISO, enums by name). */
     public synchronized JournalEntry append(String type, Map<String, ?> fields) {
         Instant ts = clock.instant();
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("ts", ts.toString());
         line.put("type", type);
+        if (mode != null) {
+            line.put("mode", mode);
+        }
         fields.forEach((k, v) -> {
             if (v != null) {
                 line.put(k, render(v));

@@ -27,6 +27,7 @@ public final class StateStore {
     private final Path stateFile;
     private final Clock clock;
     private volatile Consumer<BotSnapshot> persister;
+    private volatile String mode;
 
     private BotState state = BotState.IDLE;
     private boolean paused;
@@ -52,6 +53,11 @@ public final class StateStore {
         this.persister = p;
     }
 
+    /** state.json says {@code mode} from now on (PAPER). */
+    public void markMode(String mode) {
+        this.mode = mode;
+    }
+
     public void persist() {
         persister.accept(snapshot());
     }
@@ -60,7 +66,7 @@ public final class StateStore {
         List<BotSnapshot.CycleView> h = history.stream().map(SnapshotMapper::view).toList();
         return new BotSnapshot(state.name(), paused, haltReason, clock.instant().toString(),
                 lastCycleId == 0 ? null : Long.toString(lastCycleId), waitUntil == null ? null : waitUntil.toString(),
-                SnapshotMapper.view(position), h, SnapshotMapper.view(stats));
+                SnapshotMapper.view(position), h, SnapshotMapper.view(stats), mode);
     }
 
     public void writeAtomically(BotSnapshot snapshot) {

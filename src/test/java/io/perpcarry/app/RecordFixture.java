@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Re-records the golden backtest fixture (src/test/resources/backtest/fixture/) with the record routes against the demo
- * scenario's emulators, market time x300, on the emulators' clock. Not part of the suite: run it on purpose with
+ * Records like the golden backtest fixture (src/test/resources/backtest/recorded/, made with bin/perpcarry: see its
+ * PROVENANCE.md) in process, into target/fixture-recording: the record routes against the demo scenario's emulators,
+ * market time x300, on the emulators' clock. Not part of the suite: run it on purpose with
  * {@code mvn -o test -Dtest=RecordFixture -Dperpcarry.record-fixture=true}, then refresh the golden report.
  */
 @EnabledIfSystemProperty(named = "perpcarry.record-fixture", matches = "true")

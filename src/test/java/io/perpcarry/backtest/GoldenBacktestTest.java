@@ -14,15 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A recording of the demo scenario's emulators (src/test/resources/backtest/fixture, made by {@code RecordFixture})
- * replayed with the grid of the acceptance check: the report equals the golden one byte for byte, and a second run
+ * A real recording of the demo scenario's emulators by {@code bin/perpcarry record} (src/test/resources/backtest/recorded,
+ * provenance in its PROVENANCE.md) replayed with the grid of the acceptance check: the report equals the golden one byte for byte, and a second run
  * prints and draws exactly the same.
  */
 class GoldenBacktestTest {
-    static final Path FIXTURE = Path.of("src/test/resources/backtest/fixture");
+    static final Path FIXTURE = Path.of("src/test/resources/backtest/recorded");
     static final Path GOLDEN = Path.of("src/test/resources/backtest/golden-report.txt");
     static final String BOT_JSON = """
-            {"symbols_to_monitor": ["BTC", "ETH", "SOL", "HYPE"], "hold_duration_hours": 4,
+            {"symbols_to_monitor": ["BTC", "ETH", "SOL", "HYPE"], "hold_duration_hours": 8,
              "wait_between_cycles_minutes": 30, "min_volume_usd": 0}
             """;
 

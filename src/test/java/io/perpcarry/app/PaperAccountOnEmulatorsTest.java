@@ -1,0 +1,126 @@
+package io.perpcarry.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.perpcarry.config.BotConfigLoader;
+import io.perpcarry.config.EnvironmentSource;
+import io.perpcarry.config.RuntimeEnvironment;
+import io.perpcarry.domain.BookLevel;
+import io.perpcarry.domain.OrderBook;
+import io.perpcarry.domain.OrderSide;
+import io.perpcarry.domain.Position;
+import io.perpcarry.emulator.LocalExchanges;
+import io.perpcarry.emulator.VenueId;
+import io.perpcarry.emulator.engine.FundingSettlement;
+import io.perpcarry.paper.PaperAccounts;
+import io.perpcarry.paper.PaperVenue;
+import io.perpcarry.venue.FundingPayment;
+import io.perpcarry.venue.OrderAck;
+import io.perpcarry.venue.OrderRequest;
+import io.perpcarry.venue.OrderType;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The paper account on EdgeX's emulator as the "live" venue (public reads only): a buy walks the live book level by
+ * level, pays the venue's taker fee, funding is paid at the venue's own settlements with their rate and sign, the
+ * account survives a restart, and a reduce-only close never flips the position.
+ */
+class PaperAccountOnEmulatorsTest {
+    @TempDir
+    Path data;
+
+    @Test
+    void fillsWalkTheLiveBookFeesAndFundingAreTheVenues() throws Exception {
+        try (LocalExchanges ex = EmulatedDaemon.exchanges(EmulatedDaemon.FLAT_HYPE, 7L, 600)) {
+            ex.engine().freezeBook(VenueId.EDGEX, "HYPE", true); // the book holds still between our read and the fill
+            Map<String, String> vars = new HashMap<>(ex.environment());
+            vars.put("PERPCARRY_MODE", "paper");
+            RuntimeEnvironment env = RuntimeEnvironment.read(new EnvironmentSource(vars, Map.of(), Path.of(".env")));
+            try (VenueSession session = VenueSession.open(BotConfigLoader.parse("{\"symbols_to_monitor\": [\"HYPE\"]}", "t"), env)) {
+                Path file = PaperAccounts.file(data, session.edgex().venue());
+                PaperVenue paper = new PaperVenue(session.edgex(), new BigDecimal("1000"), ex.scenarioClock(), file);
+                OrderBook book = session.edgex().orderBook("HYPE", 50);
+                List<BookLevel> asks = book.asks();
+                // two levels and a half: the fill must take the first two whole and part of the third
+                BigDecimal size = asks.get(0).size().add(asks.get(1).size())
+                        .add(asks.get(2).size().divide(BigDecimal.valueOf(2))).setScale(1, java.math.RoundingMode.DOWN);
+                BigDecimal rest = size.subtract(asks.get(0).size()).subtract(asks.get(1).size());
+                BigDecimal paid = asks.get(0).size().multiply(asks.get(0).price()).add(asks.get(1).size().multiply(asks.get(1).price()))
+                        .add(rest.multiply(asks.get(2).price()));
+                BigDecimal fee = session.edgex().markets().get("HYPE").takerFeeRate();
+                assertThat(fee.signum()).as("EdgeX charges a taker fee").isPositive();
+
+                OrderAck ack = paper.placeOrder(new OrderRequest("HYPE", OrderSide.BUY, size, asks.get(2).price(),
+                        OrderType.LIMIT_IOC, false, 1));
+                assertThat(ack.filledSize().orElseThrow()).isEqualByComparingTo(size);
+                Position held = paper.account().positions().get(0);
+                assertThat(held.signedSize()).isEqualByComparingTo(size);
+                assertThat(held.entryPrice()).isEqualByComparingTo(paid.divide(size, MathContext.DECIMAL64));
+                BigDecimal afterFee = new BigDecimal("1000").subtract(paid.multiply(fee));
+
+                // funding: at EdgeX's own settlements, −size × mark × the settled rate (longs pay a positive rate)
+                Instant opened = ex.scenarioClock().instant();
+                EmulatedDaemon.awaitTrue(Duration.ofSeconds(120), "an EdgeX settlement paid to the paper account",
+                        () -> !paper.fundingPayments(Instant.EPOCH).isEmpty());
+                List<FundingPayment> payments = paper.fundingPayments(Instant.EPOCH);
+                BigDecimal mid = book.mid();
+                BigDecimal fundingTotal = BigDecimal.ZERO;
+                for (FundingPayment p : payments) {
+                    List<FundingSettlement> s = ex.engine().venue(VenueId.EDGEX).fundingHistory("HYPE", p.settledAt(),
+                            p.settledAt().plusSeconds(1), 1);
+                    assertThat(s).as("the emulator settled at " + p.settledAt()).hasSize(1);
+                    assertThat(p.settledAt()).isAfter(opened.minus(Duration.ofHours(4)));
+                    assertThat(p.amount()).isEqualByComparingTo(size.multiply(mid).multiply(s.get(0).ratePerSettlement()).negate());
+                    fundingTotal = fundingTotal.add(p.amount());
+                }
+
+                // restart: the account is read back from its file, whatever collateral the new one is given
+                PaperVenue restarted = new PaperVenue(session.edgex(), new BigDecimal("5"), ex.scenarioClock(), file);
+                Position again = restarted.account().positions().get(0);
+                assertThat(again.signedSize()).isEqualByComparingTo(size);
+                assertThat(again.entryPrice()).isEqualByComparingTo(held.entryPrice());
+                assertThat(restarted.fundingPayments(Instant.EPOCH)).hasSizeGreaterThanOrEqualTo(payments.size());
+
+                // a reduce-only sell twice the size closes the position, never flips it
+                OrderAck close = restarted.placeOrder(new OrderRequest("HYPE", OrderSide.SELL, size.multiply(BigDecimal.valueOf(2)),
+                        book.bids().get(book.bids().size() - 1).price(), OrderType.LIMIT_IOC, true, 2));
+                assertThat(close.filledSize().orElseThrow()).isEqualByComparingTo(size);
+                assertThat(restarted.account().positions()).isEmpty();
+                assertThat(afterFee.add(fundingTotal).compareTo(BigDecimal.ZERO)).isPositive();
+            }
+            assertThat(ex.requests().list()).noneMatch(EmulatedDaemon::isOrderPlacement);
+        }
+    }
+
+    @Test
+    void aSecondOrderDoesNotTakeTheLiquidityTheFirstTook() {
+        try (LocalExchanges ex = EmulatedDaemon.exchanges(EmulatedDaemon.FLAT_HYPE, 7L, 600)) {
+            ex.engine().freezeBook(VenueId.EDGEX, "HYPE", true); // the venue never refreshes the levels we took from
+            Map<String, String> vars = new HashMap<>(ex.environment());
+            vars.put("PERPCARRY_MODE", "paper");
+            RuntimeEnvironment env = RuntimeEnvironment.read(new EnvironmentSource(vars, Map.of(), Path.of(".env")));
+            try (VenueSession session = VenueSession.open(BotConfigLoader.parse("{\"symbols_to_monitor\": [\"HYPE\"]}", "t"), env)) {
+                PaperVenue paper = new PaperVenue(session.edgex(), new BigDecimal("1000"), ex.scenarioClock());
+                List<BookLevel> asks = session.edgex().orderBook("HYPE", 50).asks();
+                BigDecimal limit = asks.get(5).price();
+                paper.placeOrder(new OrderRequest("HYPE", OrderSide.BUY, asks.get(0).size(), limit, OrderType.LIMIT_IOC, false, 1));
+                BigDecimal more = asks.get(1).size().min(new BigDecimal("0.1"));
+                paper.placeOrder(new OrderRequest("HYPE", OrderSide.BUY, more, limit, OrderType.LIMIT_IOC, false, 2));
+                BigDecimal paid = asks.get(0).size().multiply(asks.get(0).price()).add(more.multiply(asks.get(1).price()));
+                Position held = paper.account().positions().get(0);
+                assertThat(held.signedSize()).isEqualByComparingTo(asks.get(0).size().add(more));
+                // the second fill is at the second level: the first was used up by the first order
+                assertThat(held.entryPrice()).isEqualByComparingTo(paid.divide(held.signedSize(), MathContext.DECIMAL64));
+            }
+        }
+    }
+}
