@@ -43,12 +43,23 @@ public final class LegReconciler {
         this.clock = clock;
     }
 
+    private OpenRetry retry;
+
+    /** Retries an opening leg's unfilled part at fresh prices before the read-back (open_retries). */
+    public LegReconciler withRetry(OpenRetry r) {
+        this.retry = r;
+        return this;
+    }
+
     public OpenResult reconcile(HedgePlan plan, List<LegOutcome> outcomes) {
         ChaosHook.at("read-back");
         // a leg whose route failed is known only by its venue: its id comes from the plan, so it is looked up
         List<LegOutcome> legs = outcomes.stream().map(o -> o.clientOrderId() != 0 ? o : new LegOutcome(o.venue(),
                 Long.parseLong(plan.leg(o.venue()).clientOrderId()), o.status(), o.reportedFill(), o.message())).toList();
-        List<LegSettler.Settled> settled = settler.settleAll(plan.symbol(), legs);
+        List<LegSettler.Settled> settled = new java.util.ArrayList<>(settler.settleAll(plan.symbol(), legs));
+        if (retry != null) {
+            settled.addAll(retry.topUp(plan, legs, List.copyOf(settled))); // an IOC that missed: fresh prices
+        }
         String sent = settled.stream().map(LegSettler.Settled::describe).toList().toString();
         Venue longVenue = plan.longLeg().venue();
         Venue shortVenue = plan.shortLeg().venue();
