@@ -107,7 +107,12 @@ public final class LegReconciler {
             engine.onOpenAborted("one leg only " + sent + "; " + filled.displayName() + " unwound");
             return OpenResult.UNWOUND;
         }
-        LegTolerance tolerance = LegTolerance.of(venues, plan.symbol());
+        LegTolerance tolerance;
+        try {
+            tolerance = LegTolerance.of(venues, plan.symbol());
+        } catch (VenueException e) {
+            tolerance = LegTolerance.of(plan.sizeStep(), plan.sizeStep()); // specs unreadable: the plan's common step
+        }
         if (!tolerance.matched(longAbs, shortAbs)) {
             // both legs to the common grid, never above the smaller: trimming cannot add exposure, topping up could
             BigDecimal target = tolerance.levelTarget(longAbs, shortAbs);
@@ -149,7 +154,7 @@ public final class LegReconciler {
 
     private Optional<Position> read(Venue v, String symbol) {
         AccountState a = venues.account(v);
-        return a.position(symbol);
+        return a.position(symbol).filter(p -> !p.isFlat());
     }
 
     private OpenResult halt(String reason) {

@@ -51,6 +51,10 @@ public final class StrayLegs {
                 try {
                     a = attribute(e.getKey(), p);
                 } catch (VenueException ex) {
+                    if (ex.kind() == io.perpcarry.venue.VenueErrorKind.INVALID_REQUEST) {
+                        foreign.add(label(p) + " (its orders cannot be read: " + ex.getMessage() + ")");
+                        continue; // never readable: no evidence will come, so not ours
+                    }
                     // the evidence is unreadable now: refuse this open, try again at the next scan (never guess)
                     return new HedgePlanner.AccountsNotFlatException("not opening " + symbol + ": " + label(p)
                             + " found and its orders unreadable (" + ex.getMessage() + "); retried at the next scan");

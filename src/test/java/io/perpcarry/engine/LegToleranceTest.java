@@ -48,4 +48,17 @@ class LegToleranceTest {
             assertThat(f.beans.riskGuard.check().closeNeeded()).isFalse();
         }
     }
+
+    @Test
+    void legsThatCannotBeEqualAboveZeroOnTheCommonGridAreBothUnwound(@TempDir Path dir) {
+        // 0.001 BTC planned (one common step); Lighter fills 0.0005: no equal size above zero both venues can hold
+        try (Fixture f = new Fixture(dir, "{\"symbols_to_monitor\": [\"BTC\"], \"notional_per_position\": 60,"
+                + " \"open_retries\": 0}")) {
+            f.lighter.next(Behavior.PARTIAL_SHORT_5_STEPS);
+            assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.UNWOUND);
+            assertThat(f.edgex.size(BTC)).isZero();
+            assertThat(f.lighter.size(BTC)).isZero();
+            assertThat(f.beans.engine.state()).isEqualTo(io.perpcarry.state.BotState.WAITING);
+        }
+    }
 }
