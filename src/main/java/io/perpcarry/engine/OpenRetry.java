@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * An opening IOC that filled nothing or part because the price moved between the book read and the send: its
  * unfilled part is sent again, up to {@code retries} times, each IOC at a fresh price from the book (the pricer's
  * cross ticks and deviation cap) under a fresh client order id (an id is never resent; the gateway journals every
- * attempt). Only a leg that was accepted and has ended is retried: one refused at send (margin, closed market) or
- * still unresolved (it may yet fill) is not, so the leg never exceeds its planned size.
+ * attempt). Only when both legs were accepted and have ended: after a refusal at send (margin, closed market) no
+ * hedge forms and the filled leg is unwound anyway; a leg still unresolved may yet fill, so nothing is added.
  */
 public final class OpenRetry {
     private static final Logger LOG = LoggerFactory.getLogger(OpenRetry.class);
@@ -45,6 +45,9 @@ public final class OpenRetry {
     /** The retry orders sent, settled (the caller reads positions back afterwards, as for the first legs). */
     public List<LegSettler.Settled> topUp(HedgePlan plan, List<LegOutcome> sent, List<LegSettler.Settled> settled) {
         List<LegSettler.Settled> extra = new ArrayList<>();
+        if (sent.stream().anyMatch(LegOutcome::rejected) || settled.stream().anyMatch(s -> !s.resolved())) {
+            return extra; // no hedge can form now (a leg refused) or one may still fill: adding size only costs
+        }
         for (Venue v : Venue.values()) {
             boolean refused = sent.stream().anyMatch(o -> o.venue() == v && o.rejected());
             List<LegSettler.Settled> mine = settled.stream().filter(s -> s.venue() == v).toList();

@@ -72,9 +72,12 @@ class OpenRetryTest {
     }
 
     @Test
-    void aLegRefusedAtSendIsNotRetried() {
+    void aLegRefusedAtSendIsNotRetriedNorIsTheOtherLegToppedUp() {
         f.lighter.next(FakeVenue.Behavior.REJECT);
+        f.edgex.next(FakeVenue.Behavior.PARTIAL_HALF);
         assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.UNWOUND);
         assertThat(f.lighter.orders).hasSize(1);
+        assertThat(f.edgex.orders).as("the half fill, then its unwind; no top-up").hasSize(2);
+        assertThat(f.edgex.orders.get(1).reduceOnly()).isTrue();
     }
 }
