@@ -124,6 +124,11 @@ public final class BotConfig {
         return w;
     }
 
+    /** Retries of an opening IOC leg's unfilled part at fresh prices. */
+    public int openRetries() {
+        return (Integer) values.get("open_retries");
+    }
+
     public int crossTicks() {
         return (Integer) values.get("cross_ticks");
     }

@@ -44,6 +44,8 @@ public final class BotConfigSchema {
                     "Largest bid/ask spread, percent of mid, on each venue for a market to be eligible."),
             key("cross_ticks", Type.INTEGER, 100, "0", "100000",
                     "Ticks beyond the best price for entry and exit limit orders, to fill at once."),
+            key("open_retries", Type.INTEGER, 2, "0", "10",
+                    "Retries of an opening leg's unfilled part, each IOC at a fresh price from the book; 0 = none."),
             key("max_price_deviation_pct", Type.DECIMAL, bd("3"), "0.01", "5",
                     "A limit price never goes further than this from mid (EdgeX refuses beyond 5%)."),
             key("rotation_mode", Type.CHOICE, "always", null, null, Set.of("always", "keep_if_best"),

@@ -50,13 +50,15 @@ public final class EngineBeans implements AutoCloseable {
                 settler);
         this.ranker = new OpportunityRanker(config.rankingRules(), new PositionSizer(config.sizingRules()));
         this.scanner = new MarketScanner(venues, config.symbolsToMonitor());
+        StrayLegs strays = new StrayLegs(venues, reducer, engine, journal);
         this.planner = new HedgePlanner(venues, new PositionSizer(config.sizingRules()), pricer, config.leverage(), clock)
-                .withEngine(engine);
+                .withEngine(engine).withStrays(strays);
         this.legSender = new LegSender(gateway, venues);
-        this.legReconciler = new LegReconciler(venues, reducer, engine, settings, settler, clock);
+        this.legReconciler = new LegReconciler(venues, reducer, engine, settings, settler, clock)
+                .withRetry(new OpenRetry(venues, gateway, pricer, settler, config.openRetries()));
         this.closer = new HedgeCloser(venues, reducer, engine, journal, clock);
         this.riskGuard = new RiskGuard(venues, engine, new StopLoss(config.stopLossRules()), settings, journal, clock);
-        this.reconciler = new Reconciler(venues, reducer, engine, store, journal, settings, clock);
+        this.reconciler = new Reconciler(venues, reducer, engine, store, journal, settings, clock).withStrays(strays);
         this.emergencyClose = new EmergencyClose(venues, reducer, engine, journal, clock);
     }
 

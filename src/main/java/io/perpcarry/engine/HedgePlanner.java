@@ -47,6 +47,14 @@ public final class HedgePlanner {
         return this;
     }
 
+    /** Positions found before an open: attributed, unwound when ours, HALT otherwise (never waited on). */
+    private StrayLegs strays;
+
+    public HedgePlanner withStrays(StrayLegs s) {
+        this.strays = s;
+        return this;
+    }
+
     /**
      * Plans the decision's opportunity; when that one is refused at plan time, the next eligible ones of the same
      * scan in rank order (strategy: fall-through). Accounts that are not flat refuse the whole open.
@@ -82,6 +90,7 @@ public final class HedgePlanner {
         Map<Venue, MarketSpec> specs = new EnumMap<>(Venue.class);
         Map<Venue, OrderBook> books = new EnumMap<>(Venue.class);
         Map<Venue, AccountState> accounts = new EnumMap<>(Venue.class);
+        Map<Venue, java.util.List<io.perpcarry.domain.Position>> held = new EnumMap<>(Venue.class);
         try {
             for (Venue v : Venue.values()) {
                 if (!venues.get(v).marketDataFresh(symbol)) {
@@ -90,18 +99,19 @@ public final class HedgePlanner {
                 specs.put(v, venues.spec(v, symbol));
                 books.put(v, venues.read(v, () -> venues.get(v).orderBook(symbol, BOOK_DEPTH)));
                 accounts.put(v, venues.account(v));
-                java.util.List<io.perpcarry.domain.Position> held = accounts.get(v).positions().stream()
+                java.util.List<io.perpcarry.domain.Position> positioned = accounts.get(v).positions().stream()
                         .filter(p -> !p.isFlat()).toList();
-                if (!held.isEmpty()) {
-                    // nothing of ours is on while opening: any position is someone else's or a leftover
-                    throw new AccountsNotFlatException("not opening " + symbol + ": " + v.displayName() + " holds "
-                            + held.stream().map(p -> p.symbol() + " " + p.signedSize().toPlainString())
-                            .collect(java.util.stream.Collectors.joining(", "))
-                            + " that is not a hedge of ours; flatten it (or adopt it) first");
+                if (!positioned.isEmpty()) {
+                    held.put(v, positioned);
                 }
             }
         } catch (VenueException e) {
             throw new PlanRejectedException("cannot plan " + symbol + ": " + e.getMessage(), e);
+        }
+        if (!held.isEmpty()) {
+            // nothing of ours is on while opening: a late fill of ours is unwound, anything else HALTs
+            throw strays != null ? strays.refuse(symbol, held) : new AccountsNotFlatException("not opening " + symbol
+                    + ": the accounts hold " + held + "; flatten it (or adopt it) first");
         }
         BigDecimal reference = books.get(Venue.LIGHTER).mid().min(books.get(Venue.EDGEX).mid());
         SizingResult sizing = sizer.size(specs.get(Venue.LIGHTER), specs.get(Venue.EDGEX), reference,

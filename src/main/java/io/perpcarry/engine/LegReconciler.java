@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * then reads positions back and makes them a hedge or nothing. A leg still unresolved at the settle deadline may fill
  * later, so it is never taken for flat: unless its position already shows the full size, the bot HALTs without
  * unwinding the other leg.
- * Equal within one step → HOLDING. Both filled, unequal → trim the larger leg reduce-only to the smaller (trimming
- * cannot add exposure, topping up could). One leg only → unwind it reduce-only. Anything it cannot fix → HALTED.
+ * Equal within {@link LegTolerance} → HOLDING. Both filled, unequal → both legs trimmed reduce-only to the smaller
+ * one on the common grid (trimming cannot add exposure, topping up could). One leg only → unwind it reduce-only. Anything it cannot fix → HALTED.
  */
 public final class LegReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(LegReconciler.class);
@@ -43,9 +43,23 @@ public final class LegReconciler {
         this.clock = clock;
     }
 
+    private OpenRetry retry;
+
+    /** Retries an opening leg's unfilled part at fresh prices before the read-back (open_retries). */
+    public LegReconciler withRetry(OpenRetry r) {
+        this.retry = r;
+        return this;
+    }
+
     public OpenResult reconcile(HedgePlan plan, List<LegOutcome> outcomes) {
         ChaosHook.at("read-back");
-        List<LegSettler.Settled> settled = settler.settleAll(plan.symbol(), outcomes);
+        // a leg whose route failed is known only by its venue: its id comes from the plan, so it is looked up
+        List<LegOutcome> legs = outcomes.stream().map(o -> o.clientOrderId() != 0 ? o : new LegOutcome(o.venue(),
+                Long.parseLong(plan.leg(o.venue()).clientOrderId()), o.status(), o.reportedFill(), o.message())).toList();
+        List<LegSettler.Settled> settled = new java.util.ArrayList<>(settler.settleAll(plan.symbol(), legs));
+        if (retry != null) {
+            settled.addAll(retry.topUp(plan, legs, List.copyOf(settled))); // an IOC that missed: fresh prices
+        }
         String sent = settled.stream().map(LegSettler.Settled::describe).toList().toString();
         Venue longVenue = plan.longLeg().venue();
         Venue shortVenue = plan.shortLeg().venue();
@@ -69,8 +83,11 @@ public final class LegReconciler {
         for (LegSettler.Settled leg : settled) {
             BigDecimal shown = leg.venue() == longVenue ? longAbs : shortAbs;
             if (!leg.resolved() && shown.compareTo(plan.leg(leg.venue()).size()) < 0) {
+                io.perpcarry.domain.HedgeLeg planned = plan.leg(leg.venue());
                 return halt("UNRESOLVED LEG: " + leg.describe() + " did not end within " + settings.settleDeadline()
-                        + " and may still fill; " + plan.symbol() + " positions now " + longVenue.displayName() + " "
+                        + " and may still fill: " + leg.venue().displayName() + " " + plan.symbol() + " "
+                        + planned.side() + " " + planned.size().toPlainString() + " (ours, client order id "
+                        + leg.clientOrderId() + "); " + plan.symbol() + " positions now " + longVenue.displayName() + " "
                         + l.toPlainString() + ", " + shortVenue.displayName() + " " + s.toPlainString()
                         + "; nothing unwound (never assumed flat) — check both venues by hand");
             }
@@ -90,13 +107,23 @@ public final class LegReconciler {
             engine.onOpenAborted("one leg only " + sent + "; " + filled.displayName() + " unwound");
             return OpenResult.UNWOUND;
         }
-        if (longAbs.subtract(shortAbs).abs().compareTo(plan.sizeStep()) > 0) {
-            Venue larger = longAbs.compareTo(shortAbs) > 0 ? longVenue : shortVenue;
-            BigDecimal target = longAbs.min(shortAbs);
-            ReduceOnlyExecutor.Reduction r = reducer.reduceTo(larger, plan.symbol(), target, plan.cycleId(), LegRole.LEVEL);
-            if (!r.done()) {
-                return halt("legs unequal after " + plan.hedgeId() + " (" + longAbs + " vs " + shortAbs
-                        + ") and levelling failed: " + r.describe());
+        LegTolerance tolerance;
+        try {
+            tolerance = LegTolerance.of(venues, plan.symbol());
+        } catch (VenueException e) {
+            tolerance = LegTolerance.of(plan.sizeStep(), plan.sizeStep()); // specs unreadable: the plan's common step
+        }
+        if (!tolerance.matched(longAbs, shortAbs)) {
+            // both legs to the common grid, never above the smaller: trimming cannot add exposure, topping up could
+            BigDecimal target = tolerance.levelTarget(longAbs, shortAbs);
+            for (Venue v : List.of(longVenue, shortVenue)) {
+                if ((v == longVenue ? longAbs : shortAbs).compareTo(target) > 0) {
+                    ReduceOnlyExecutor.Reduction r = reducer.reduceTo(v, plan.symbol(), target, plan.cycleId(), LegRole.LEVEL);
+                    if (!r.done()) {
+                        return halt("legs unequal after " + plan.hedgeId() + " (" + longAbs + " vs " + shortAbs
+                                + ") and levelling to " + target.toPlainString() + " failed: " + r.describe());
+                    }
+                }
             }
             try {
                 longPos = read(longVenue, plan.symbol());
@@ -104,10 +131,15 @@ public final class LegReconciler {
             } catch (VenueException e) {
                 return halt("cannot read positions after levelling " + plan.hedgeId() + ": " + e.getMessage());
             }
+            if (target.signum() == 0 && longPos.isEmpty() && shortPos.isEmpty()) {
+                engine.onOpenAborted("legs " + longAbs.toPlainString() + " / " + shortAbs.toPlainString() + " " + sent
+                        + " below one common step " + tolerance.commonStep().toPlainString() + "; both unwound");
+                return OpenResult.UNWOUND;
+            }
             if (longPos.isEmpty() || shortPos.isEmpty()) {
                 return halt("a leg vanished while levelling " + plan.hedgeId());
             }
-            LOG.warn("levelled {}: {} trimmed to {}", plan.hedgeId(), larger, target);
+            LOG.warn("levelled {}: {} / {} trimmed to {}", plan.hedgeId(), longAbs, shortAbs, target);
         }
         Instant now = clock.instant();
         Position lp = longPos.orElseThrow();
@@ -122,7 +154,7 @@ public final class LegReconciler {
 
     private Optional<Position> read(Venue v, String symbol) {
         AccountState a = venues.account(v);
-        return a.position(symbol);
+        return a.position(symbol).filter(p -> !p.isFlat());
     }
 
     private OpenResult halt(String reason) {

@@ -36,8 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
-    /** Legs within max(one step, this fraction of their size) are one hedge. */
-    private static final BigDecimal RELATIVE_TOLERANCE = new BigDecimal("0.001");
 
     private final Venues venues;
     private final ReduceOnlyExecutor reducer;
@@ -118,7 +116,8 @@ public final class Reconciler {
         }
         String symbol = bySymbol.keySet().iterator().next();
         Map<Venue, Position> legs = bySymbol.get(symbol);
-        boolean ours = ourSymbol.map(symbol::equals).orElse(false);
+        // ours by record, or by evidence: our journaled orders' fills account for every leg (a late fill)
+        boolean ours = ourSymbol.map(symbol::equals).orElse(false) || attributed(legs);
         if (legs.size() == 1) {
             Venue v = legs.keySet().iterator().next();
             if (!ours) {
@@ -151,14 +150,22 @@ public final class Reconciler {
                 .orElseGet(() -> venues.spec(Venue.LIGHTER, symbol).sizeStep().max(venues.spec(Venue.EDGEX, symbol).sizeStep()));
         BigDecimal l = longPos.absSize();
         BigDecimal s = shortPos.absSize();
-        BigDecimal tolerance = step.max(l.max(s).multiply(RELATIVE_TOLERANCE));
+        LegTolerance tolerance = LegTolerance.of(venues, symbol);
         long cycle = cycleOrNow(recorded.map(HeldPosition::cycleId).orElse(store.lastCycleId()));
-        if (l.subtract(s).abs().compareTo(tolerance) > 0) {
-            Position larger = l.compareTo(s) > 0 ? longPos : shortPos;
-            ReduceOnlyExecutor.Reduction r = reducer.reduceTo(larger.venue(), symbol, l.min(s), cycle, LegRole.RECOVER);
-            if (!r.done()) {
-                engine.recovered(BotState.HALTED, null, symbol + " legs unequal (" + l + " vs " + s + ") and levelling failed: "
-                        + r.describe());
+        if (!tolerance.matched(l, s)) {
+            BigDecimal target = tolerance.levelTarget(l, s);
+            for (Position leg : List.of(longPos, shortPos)) {
+                if (leg.absSize().compareTo(target) > 0) {
+                    ReduceOnlyExecutor.Reduction r = reducer.reduceTo(leg.venue(), symbol, target, cycle, LegRole.RECOVER);
+                    if (!r.done()) {
+                        engine.recovered(BotState.HALTED, null, symbol + " legs unequal (" + l + " vs " + s
+                                + ") and levelling failed: " + r.describe());
+                        return;
+                    }
+                }
+            }
+            if (target.signum() == 0) {
+                engine.recovered(BotState.WAITING, null, symbol + " legs " + l + " / " + s + " below one common step; both unwound");
                 return;
             }
             longPos = venues.account(longPos.venue()).position(symbol).orElseThrow();
@@ -301,6 +308,26 @@ public final class Reconciler {
                 .filter(e -> e.type().equals("position_opened"))
                 .filter(e -> e.text("cycle_id").map(c -> Long.parseLong(c) == cycle).orElse(false))
                 .flatMap(e -> e.text("opened_at")).map(Instant::parse);
+    }
+
+    private boolean attributed(Map<Venue, Position> legs) {
+        if (strays == null) {
+            return false;
+        }
+        try {
+            return legs.entrySet().stream().allMatch(e -> strays.attribute(e.getKey(), e.getValue()).isPresent());
+        } catch (VenueException e) {
+            LOG.warn("cannot attribute {} from the venues' order records: {}", legs.values(), e.getMessage());
+            return false;
+        }
+    }
+
+    private StrayLegs strays;
+
+    /** Lets positions be attributed to the bot's own orders by client order id (a late fill is ours). */
+    public Reconciler withStrays(StrayLegs s) {
+        this.strays = s;
+        return this;
     }
 
     private long cycleOrNow(long cycle) {

@@ -6,7 +6,6 @@ import io.perpcarry.state.BotState;
 import io.perpcarry.state.HeldPosition;
 import io.perpcarry.state.Journal;
 import io.perpcarry.strategy.StopLoss;
-import io.perpcarry.strategy.StopLossCheck;
 import io.perpcarry.venue.VenueException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -21,14 +20,16 @@ import java.util.Optional;
 /**
  * Watches the held hedge: stop-loss per leg, distance to liquidation within the margin buffer, leg imbalance beyond
  * {@code max_leg_imbalance_pct}, and market data stale (or accounts unreadable) for longer than the grace period.
- * Any of them → a close request. Runs on the check timer and on stream events; only acts while HOLDING.
+ * Any of them → a close request. Runs on the check timer and on stream events. Outside HOLDING (but OPENING and
+ * CLOSING, which read their legs back themselves) every position on both venues is watched by {@link LooseLegWatch}.
  */
 public final class RiskGuard {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Venues venues;
     private final RotationEngine engine;
-    private final StopLoss stopLoss;
+    private final LegRisk legRisk;
+    private final LooseLegWatch looseLegs;
     private final EngineSettings settings;
     private final Journal journal;
     private final Clock clock;
@@ -38,7 +39,8 @@ public final class RiskGuard {
                      Clock clock) {
         this.venues = venues;
         this.engine = engine;
-        this.stopLoss = stopLoss;
+        this.legRisk = new LegRisk(stopLoss, settings);
+        this.looseLegs = new LooseLegWatch(venues, engine, legRisk, clock, settings.staleGrace().dividedBy(2));
         this.settings = settings;
         this.journal = journal;
         this.clock = clock;
@@ -46,19 +48,24 @@ public final class RiskGuard {
 
     public synchronized RiskVerdict check() {
         Optional<HeldPosition> held = engine.position();
-        if (engine.state() != BotState.HOLDING || held.isEmpty()) {
-            staleSince = null;
-            return RiskVerdict.ok("nothing held (" + engine.state() + ")");
-        }
         if (engine.emergencyUnderway()) {
             return RiskVerdict.ok("emergency close under way");
+        }
+        BotState state = engine.state();
+        if (state != BotState.HOLDING || held.isEmpty()) {
+            staleSince = null;
+            // OPENING / CLOSING read their own legs back; in every other state any leg is watched
+            return state == BotState.OPENING || state == BotState.CLOSING
+                    ? RiskVerdict.ok("nothing held (" + state + ")") : looseLegs.check(state);
         }
         ChaosHook.at("hold");
         HeldPosition p = held.get();
         Map<Venue, Position> legs = new LinkedHashMap<>();
         Map<Venue, BigDecimal> marks = new LinkedHashMap<>();
         String stale = null;
+        LegTolerance tolerance = LegTolerance.of(p.sizeStep(), p.sizeStep());
         try {
+            tolerance = LegTolerance.of(venues, p.symbol());
             for (Venue v : List.of(p.longLeg().venue(), p.shortLeg().venue())) {
                 if (!venues.get(v).marketDataFresh(p.symbol())) {
                     stale = v.displayName() + " " + p.symbol() + " market data stale";
@@ -87,29 +94,16 @@ public final class RiskGuard {
         BigDecimal larger = longPos.absSize().max(shortPos.absSize());
         BigDecimal imbalancePct = longPos.absSize().subtract(shortPos.absSize()).abs().multiply(HUNDRED)
                 .divide(larger, MathContext.DECIMAL64);
-        if (imbalancePct.compareTo(settings.maxLegImbalancePct()) > 0) {
+        // within the shared tolerance the legs cannot be brought closer: never a reason to close the hedge
+        if (imbalancePct.compareTo(settings.maxLegImbalancePct()) > 0 && !tolerance.matched(longPos.absSize(), shortPos.absSize())) {
             return risk(new CloseRequest("legs of " + p.describe() + " differ by " + pct(imbalancePct) + "% > "
                     + settings.maxLegImbalancePct().stripTrailingZeros().toPlainString() + "%", CloseRequest.Kind.IMBALANCE));
         }
         List<String> notes = new ArrayList<>();
         for (Position leg : List.of(longPos, shortPos)) {
-            BigDecimal mark = marks.get(leg.venue());
-            if (settings.enableStopLoss()) {
-                StopLossCheck c = stopLoss.evaluate(withPnl(leg, mark));
-                if (c.triggered()) {
-                    return risk(new CloseRequest(c.reason(), CloseRequest.Kind.STOP_LOSS));
-                }
-                notes.add(c.reason());
-            }
-            if (leg.liquidationPrice() != null) {
-                BigDecimal distancePct = mark.subtract(leg.liquidationPrice()).abs().multiply(HUNDRED)
-                        .divide(mark, MathContext.DECIMAL64);
-                if (distancePct.compareTo(settings.marginBufferPct()) < 0) {
-                    return risk(new CloseRequest(leg.label() + " is " + pct(distancePct) + "% from liquidation at "
-                            + leg.liquidationPrice().toPlainString() + " (mark " + mark.toPlainString() + ", buffer "
-                            + settings.marginBufferPct().stripTrailingZeros().toPlainString() + "%)",
-                            CloseRequest.Kind.LIQUIDATION_DISTANCE));
-                }
+            Optional<CloseRequest> trip = legRisk.check(leg, marks.get(leg.venue()), notes);
+            if (trip.isPresent()) {
+                return risk(trip.get());
             }
         }
         return RiskVerdict.ok(String.join("; ", notes));
@@ -136,21 +130,11 @@ public final class RiskGuard {
         return RiskVerdict.close(r);
     }
 
-    /** Venues may omit unrealized PnL; the stop-loss then uses (mark − entry) × signed size. */
-    private static Position withPnl(Position p, BigDecimal mark) {
-        if (p.unrealizedPnl() != null) {
-            return p;
-        }
-        BigDecimal pnl = mark.subtract(p.entryPrice()).multiply(p.signedSize());
-        return new Position(p.venue(), p.symbol(), p.signedSize(), p.entryPrice(), pnl, p.liquidationPrice(),
-                p.marginRatio());
-    }
-
     private static String size(Position p) {
         return p == null ? "flat" : p.signedSize().toPlainString();
     }
 
     private static String pct(BigDecimal v) {
-        return v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        return LegRisk.pct(v);
     }
 }

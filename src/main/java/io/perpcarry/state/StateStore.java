@@ -108,11 +108,19 @@ public final class StateStore {
         if (!Files.exists(stateFile)) {
             return Optional.empty();
         }
+        BotSnapshot s;
         try {
-            return Optional.of(Json.MAPPER.readValue(stateFile.toFile(), BotSnapshot.class));
+            s = Json.MAPPER.readValue(stateFile.toFile(), BotSnapshot.class);
         } catch (IOException e) {
             throw new UncheckedIOException("state file " + stateFile + " is unreadable; fix or move it aside", e);
         }
+        if (s.state() == null || java.util.Arrays.stream(BotState.values()).noneMatch(b -> b.name().equals(s.state()))) {
+            String m = "state file " + stateFile + " has an unknown state " + (s.state() == null ? "(none)"
+                    : "\"" + s.state() + "\"") + " (known: " + java.util.Arrays.toString(BotState.values())
+                    + "); fix or move it aside";
+            throw new UncheckedIOException(m, new IOException(m));
+        }
+        return Optional.of(s);
     }
 
     /**

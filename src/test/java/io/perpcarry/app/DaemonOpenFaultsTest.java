@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class DaemonOpenFaultsTest extends DaemonOnFlatHype {
     static final String CONFIG = """
             {"symbols_to_monitor": ["HYPE"], "hold_duration_hours": 8, "wait_between_cycles_minutes": 1,
-             "min_volume_usd": 0}
+             "min_volume_usd": 0, "open_retries": 0}
             """;
     static final FaultMatch LIGHTER_CREATE_ORDER = new FaultMatch("/api/v1/sendTx", 14, null, null, null);
 

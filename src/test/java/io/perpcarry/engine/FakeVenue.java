@@ -40,7 +40,7 @@ import java.util.Set;
  */
 public final class FakeVenue implements VenueConnector {
     /** What the next order meets. */
-    public enum Behavior { FILL, PARTIAL_HALF, REJECT, UNKNOWN_FILLED, UNKNOWN_NOT_FILLED, UNREACHABLE, CRASH }
+    public enum Behavior { FILL, PARTIAL_HALF, /** all but 5 of the venue's size steps */ PARTIAL_SHORT_5_STEPS, REJECT, UNKNOWN_FILLED, UNKNOWN_NOT_FILLED, UNREACHABLE, CRASH }
 
     /** Stands for the process dying between two legs. */
     public static final class SimulatedCrash extends Error {
@@ -230,13 +230,22 @@ public final class FakeVenue implements VenueConnector {
                 record(o, BigDecimal.ZERO);
                 throw new VenueException(venue, VenueErrorKind.UNKNOWN_OUTCOME, "connection reset after send");
             }
-            BigDecimal filled = fill(o, b == Behavior.PARTIAL_HALF);
+            BigDecimal filled = b == Behavior.PARTIAL_SHORT_5_STEPS
+                    ? fill(new OrderRequest(o.symbol(), o.side(), o.size().subtract(specs.get(o.symbol()).sizeStep()
+                            .multiply(BigDecimal.valueOf(5))), o.price(), o.type(), o.reduceOnly(), o.clientOrderId()), false)
+                    : fill(o, b == Behavior.PARTIAL_HALF);
             record(o, filled);
             if (b == Behavior.UNKNOWN_FILLED) {
                 throw new VenueException(venue, VenueErrorKind.UNKNOWN_OUTCOME, "timeout after send");
             }
             return new OrderAck(o.clientOrderId(), "v" + orders.size(), Optional.of(filled));
         }
+    }
+
+    /** The order {@code clientOrderId} (answered unfilled or unknown) executes now in full: a late fill. */
+    public synchronized void fillLate(long clientOrderId) {
+        OrderRequest o = orders.stream().filter(x -> x.clientOrderId() == clientOrderId).findFirst().orElseThrow();
+        record(o, fill(o, false));
     }
 
     private void record(OrderRequest o, BigDecimal filled) {

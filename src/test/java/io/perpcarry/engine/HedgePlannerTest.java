@@ -67,7 +67,7 @@ class HedgePlannerTest {
         assertThatThrownBy(() -> f.beans.planner.plan(open)).isInstanceOf(PlanRejectedException.class);
         f.lighter.unreachable = false;
         f.lighter.position(BTC, "-1", "50000");
-        assertThatThrownBy(() -> f.beans.planner.plan(open)).hasMessageContaining("Lighter holds BTC -1 that is not a hedge of ours");
+        assertThatThrownBy(() -> f.beans.planner.plan(open)).hasMessageContaining("UNATTRIBUTED POSITION: Lighter BTC -1");
     }
 
     @Test

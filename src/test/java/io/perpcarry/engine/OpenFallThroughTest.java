@@ -46,17 +46,17 @@ class OpenFallThroughTest {
     }
 
     @Test
-    void aPositionThatIsNotOursRefusesTheOpenAndSaysWhy() {
+    void aPositionThatIsNotOursRefusesTheOpenAndHaltsSayingWhy() {
         twoMarkets();
         f.edgex.position("ETH", "-3", "100"); // a stray leg in another market than the best (BTC)
         EngineDecision d = f.beans.engine.onRanking(f.ranking());
         assertThat(d.action()).isEqualTo(EngineDecision.Action.OPEN);
         assertThatThrownBy(() -> f.beans.planner.plan(d))
                 .isInstanceOf(HedgePlanner.AccountsNotFlatException.class)
-                .hasMessageContaining("not opening BTC: EdgeX holds ETH -3");
+                .hasMessageContaining("EdgeX ETH -3").hasMessageContaining("not opening BTC beside it");
         assertThat(f.lighter.orders).isEmpty();
         assertThat(f.edgex.orders).isEmpty();
-        f.beans.engine.onOpenAborted("accounts not flat");
-        assertThat(f.beans.engine.state()).isEqualTo(BotState.WAITING);
+        f.beans.engine.onOpenAborted("accounts not flat"); // what the route does: no effect on a halt
+        assertThat(f.beans.engine.state()).as("never waited on silently").isEqualTo(BotState.HALTED);
     }
 }

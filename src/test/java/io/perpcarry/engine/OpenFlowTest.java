@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Planner → sender → leg reconciler against fake venues, without Camel. */
 class OpenFlowTest {
+    static final String NO_RETRIES = "{\"symbols_to_monitor\": [\"BTC\"], \"open_retries\": 0}";
     @TempDir
     Path dir;
     Fixture f;
@@ -55,6 +56,8 @@ class OpenFlowTest {
 
     @Test
     void partialFillIsLevelledByTrimmingTheLargerLeg() {
+        f.close();
+        f = new Fixture(dir, NO_RETRIES); // no top-up: level
         f.edgex.next(Behavior.PARTIAL_HALF);
         assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.HOLDING);
         assertThat(f.edgex.size(BTC)).isEqualByComparingTo("0.003");
@@ -87,6 +90,8 @@ class OpenFlowTest {
 
     @Test
     void unknownOutcomeThatDidNotFillUnwindsTheOtherLeg() {
+        f.close();
+        f = new Fixture(dir, NO_RETRIES); // (with retries the ended, unfilled leg is sent again: OpenRetryTest)
         f.lighter.next(Behavior.UNKNOWN_NOT_FILLED);
         assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.UNWOUND);
         assertThat(f.edgex.size(BTC)).isZero();

@@ -151,4 +151,15 @@ class StateTest {
                         Venue.EDGEX, new VenuePnl(new BigDecimal("-0.5"), new BigDecimal("0.2"), BigDecimal.ZERO)),
                 new BigDecimal("1280"));
     }
+
+    @Test
+    void stateJsonWithAnUnknownStateNamesTheFileAndTheValue() throws Exception {
+        Path file = dir.resolve(StateStore.FILE_NAME);
+        Files.writeString(file, "{\"state\": \"NAPPING\"}");
+        assertThatThrownBy(() -> StateStore.load(file)).hasMessageContaining(file.toString())
+                .hasMessageContaining("unknown state \"NAPPING\"");
+        Files.writeString(file, "{\"paused\": false}");
+        assertThatThrownBy(() -> StateStore.load(file)).hasMessageContaining(file.toString())
+                .hasMessageContaining("unknown state (none)");
+    }
 }

@@ -1,0 +1,143 @@
+package io.perpcarry.engine;
+
+import io.perpcarry.domain.Position;
+import io.perpcarry.domain.Venue;
+import io.perpcarry.state.Journal;
+import io.perpcarry.state.JournalEntry;
+import io.perpcarry.venue.OrderOutcome;
+import io.perpcarry.venue.VenueException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Positions found when the bot expected flat accounts (before an open). Each is attributed from evidence: the
+ * venue's own record (by client order id) of the orders the journal says the bot sent in that venue and symbol,
+ * in the newest cycle that traded there. A position those fills account for within one size step is ours — an
+ * order answered after its client timeout that filled late — and is unwound reduce-only like any other lone leg.
+ * Anything else, or an unwind that fails, HALTs naming venue, symbol and size: a position is never waited on.
+ */
+public final class StrayLegs {
+    private final Venues venues;
+    private final ReduceOnlyExecutor reducer;
+    private final RotationEngine engine;
+    private final Journal journal;
+
+    public StrayLegs(Venues venues, ReduceOnlyExecutor reducer, RotationEngine engine, Journal journal) {
+        this.venues = venues;
+        this.reducer = reducer;
+        this.engine = engine;
+        this.journal = journal;
+    }
+
+    /** What our journaled orders in one cycle filled, net, on one venue and symbol. */
+    record Attribution(long cycleId, BigDecimal netFilled, List<Long> clientOrderIds) {
+    }
+
+    /**
+     * Deals with positions found before an open; returns the refusal to throw (the open never proceeds beside them).
+     * Ours → unwound (journaled {@code late_fill}); otherwise the bot is HALTED with the reason.
+     */
+    public HedgePlanner.AccountsNotFlatException refuse(String symbol, Map<Venue, List<Position>> held) {
+        Map<Position, Attribution> ours = new LinkedHashMap<>();
+        List<String> foreign = new ArrayList<>();
+        for (Map.Entry<Venue, List<Position>> e : held.entrySet()) {
+            for (Position p : e.getValue()) {
+                Optional<Attribution> a;
+                try {
+                    a = attribute(e.getKey(), p);
+                } catch (VenueException ex) {
+                    if (ex.kind() == io.perpcarry.venue.VenueErrorKind.INVALID_REQUEST) {
+                        foreign.add(label(p) + " (its orders cannot be read: " + ex.getMessage() + ")");
+                        continue; // never readable: no evidence will come, so not ours
+                    }
+                    // the evidence is unreadable now: refuse this open, try again at the next scan (never guess)
+                    return new HedgePlanner.AccountsNotFlatException("not opening " + symbol + ": " + label(p)
+                            + " found and its orders unreadable (" + ex.getMessage() + "); retried at the next scan");
+                }
+                if (a.isPresent()) {
+                    ours.put(p, a.get());
+                } else {
+                    foreign.add(label(p));
+                }
+            }
+        }
+        if (!foreign.isEmpty()) {
+            return halt("UNATTRIBUTED POSITION: " + String.join(", ", foreign) + " held while the bot expected flat"
+                    + " accounts, and no order of the bot accounts for it; not opening " + symbol + " beside it."
+                    + " Close it by hand or with bin/perpcarry emergency-close (or hand a pair to the bot with"
+                    + " bin/perpcarry adopt SYMBOL), then bin/perpcarry resume --clear-halt");
+        }
+        List<String> unwound = new ArrayList<>();
+        for (Map.Entry<Position, Attribution> e : ours.entrySet()) {
+            Position p = e.getKey();
+            Attribution a = e.getValue();
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("venue", p.venue().wireName());
+            f.put("symbol", p.symbol());
+            f.put("size", p.signedSize().toPlainString());
+            f.put("cycle_id", a.cycleId());
+            f.put("client_order_ids", a.clientOrderIds().toString());
+            journal.append("late_fill", f);
+            ReduceOnlyExecutor.Reduction r = reducer.reduceTo(p.venue(), p.symbol(), BigDecimal.ZERO, a.cycleId(),
+                    LegRole.RECOVER);
+            if (!r.done()) {
+                return halt("NAKED LEG: " + label(p) + " filled late by the bot's own orders " + a.clientOrderIds()
+                        + " of cycle " + a.cycleId() + " and the reduce-only unwind failed: " + r.describe());
+            }
+            unwound.add(label(p) + " (orders " + a.clientOrderIds() + ")");
+        }
+        return new HedgePlanner.AccountsNotFlatException("not opening " + symbol + ": late fill of the bot's own "
+                + String.join(", ", unwound) + " unwound reduce-only; opening again after the wait");
+    }
+
+    /** Empty when the bot's journaled orders do not account for the position (or it never traded there). */
+    Optional<Attribution> attribute(Venue v, Position p) {
+        Optional<JournalEntry> newest = journal.last(Set.of("order_sent"), "\"" + p.symbol() + "\"",
+                e -> matches(e, v, p.symbol()));
+        if (newest.isEmpty()) {
+            return Optional.empty();
+        }
+        long cycle = newest.get().number("cycle_id");
+        List<JournalEntry> sent = new ArrayList<>();
+        journal.forEachOfType(Set.of("order_sent"), e -> {
+            if (matches(e, v, p.symbol()) && e.number("cycle_id") == cycle) {
+                sent.add(e);
+            }
+        });
+        BigDecimal net = BigDecimal.ZERO;
+        List<Long> ids = new ArrayList<>();
+        for (JournalEntry e : sent) {
+            long id = e.number("client_order_id");
+            OrderOutcome o = venues.read(v, () -> venues.get(v).orderOutcome(p.symbol(), id));
+            if (o.filledSize().signum() != 0) {
+                boolean buy = e.text("side").map("BUY"::equals).orElse(false);
+                net = net.add(buy ? o.filledSize() : o.filledSize().negate());
+                ids.add(id);
+            }
+        }
+        BigDecimal step = venues.spec(v, p.symbol()).sizeStep();
+        if (net.signum() == 0 || net.subtract(p.signedSize()).abs().compareTo(step) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Attribution(cycle, net, List.copyOf(ids)));
+    }
+
+    private static boolean matches(JournalEntry e, Venue v, String symbol) {
+        return e.text("venue").map(v.wireName()::equals).orElse(false)
+                && e.text("symbol").map(symbol::equals).orElse(false);
+    }
+
+    private HedgePlanner.AccountsNotFlatException halt(String reason) {
+        engine.halt(reason);
+        return new HedgePlanner.AccountsNotFlatException(reason);
+    }
+
+    private static String label(Position p) {
+        return p.venue().displayName() + " " + p.symbol() + " " + p.signedSize().toPlainString();
+    }
+}

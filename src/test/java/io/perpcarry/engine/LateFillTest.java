@@ -1,0 +1,121 @@
+package io.perpcarry.engine;
+
+import static io.perpcarry.engine.Fixture.BTC;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.perpcarry.engine.FakeVenue.Behavior;
+import io.perpcarry.state.BotState;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Chaos seed 11 (DELAY_MS open EDGEX): an order answered after its client timeout fills after the bot concluded
+ * the open. The position it leaves is attributed by client order id and unwound, or the bot HALTs naming it; it is
+ * never waited on.
+ */
+class LateFillTest {
+    @TempDir
+    Path dir;
+    Fixture f;
+
+    @BeforeEach
+    void setUp() {
+        f = new Fixture(dir, OpenFlowTest.NO_RETRIES); // the timed-out leg ends unfilled and is not sent again
+    }
+
+    @AfterEach
+    void tearDown() {
+        f.close();
+    }
+
+    @Test
+    void seed11LateFillOfOurTimedOutLegIsUnwoundBeforeTheNextOpen() {
+        f.lighter.next(Behavior.UNKNOWN_NOT_FILLED); // timed out, seen ended with nothing: EdgeX is unwound
+        assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.UNWOUND);
+        f.lighter.fillLate(lateShortLeg(f)); // ... then it executes after all
+        assertThat(f.lighter.size(BTC)).isEqualByComparingTo("-0.006");
+
+        f.clock.advance(Duration.ofHours(1));
+        EngineDecision d = f.beans.engine.onRanking(f.ranking());
+        assertThat(d.action()).isEqualTo(EngineDecision.Action.OPEN);
+        assertThatThrownBy(() -> f.beans.planner.plan(d)).isInstanceOf(HedgePlanner.AccountsNotFlatException.class)
+                .hasMessageContaining("late fill").hasMessageContaining("Lighter BTC -0.006");
+        f.beans.engine.onOpenAborted("late fill"); // what the open route does with any refusal
+
+        assertThat(f.lighter.size(BTC)).as("the late leg was unwound").isZero();
+        assertThat(f.lighter.orders.get(f.lighter.orders.size() - 1).reduceOnly()).isTrue();
+        assertThat(f.journalTypes()).contains("late_fill");
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.WAITING);
+        f.clock.advance(Duration.ofHours(1));
+        assertThat(f.open()).as("the next open goes ahead on flat accounts").isEqualTo(LegReconciler.OpenResult.HOLDING);
+    }
+
+    @Test
+    void aPositionNoOrderOfOursAccountsForHaltsNamingVenueSymbolAndSize() {
+        f.beans.reconciler.ensureReconciled();
+        f.edgex.position(BTC, "0.004", "50000"); // a manual trade while the bot runs, no order of the bot behind it
+
+        EngineDecision d = f.beans.engine.onRanking(f.ranking());
+        assertThatThrownBy(() -> f.beans.planner.plan(d)).isInstanceOf(HedgePlanner.AccountsNotFlatException.class);
+
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.HALTED);
+        assertThat(f.beans.store.haltReason().orElseThrow()).contains("UNATTRIBUTED POSITION: EdgeX BTC 0.004")
+                .contains("emergency-close");
+        assertThat(f.edgex.orders).as("nothing sent on a guess").isEmpty();
+        assertThat(f.lighter.orders).isEmpty();
+    }
+
+    @Test
+    void aPositionLargerThanOurLateFillIsNotOursToUnwind() {
+        f.lighter.next(Behavior.UNKNOWN_NOT_FILLED);
+        f.open();
+        f.lighter.fillLate(lateShortLeg(f));
+        f.lighter.position(BTC, "-0.010", "50000"); // and someone added to it by hand
+        f.clock.advance(Duration.ofHours(1));
+        EngineDecision d = f.beans.engine.onRanking(f.ranking());
+        int sent = f.lighter.orders.size();
+        assertThatThrownBy(() -> f.beans.planner.plan(d)).hasMessageContaining("UNATTRIBUTED POSITION: Lighter BTC -0.01");
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.HALTED);
+        assertThat(f.lighter.orders).hasSize(sent);
+    }
+
+    @Test
+    void afterAnUnresolvedLegHaltIsClearedTheLegsAreTakenAsOursByTheirOrders() {
+        f.lighter.next(Behavior.UNKNOWN_NOT_FILLED);
+        f.lighter.hideOutcomes = true; // unresolved at the deadline: HALT, EdgeX long left
+        assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.HALTED);
+        assertThat(f.beans.store.haltReason().orElseThrow()).contains("Lighter BTC SELL 0.006");
+        f.lighter.hideOutcomes = false;
+        f.lighter.fillLate(lateShortLeg(f)); // the Lighter order did fill, late
+
+        f.beans.engine.clearHalt("test"); // state IDLE: no cycle in flight on record any more
+        f.beans.reconciler.ensureReconciled();
+
+        assertThat(f.beans.engine.state()).as(f.beans.store.haltReason().orElse("")).isEqualTo(BotState.HOLDING);
+        assertThat(f.beans.engine.position().orElseThrow().longLeg().size()).isEqualByComparingTo("0.006");
+    }
+
+    @Test
+    void afterAnUnresolvedLegHaltIsClearedALoneLegOfOursIsUnwound() {
+        f.lighter.next(Behavior.UNKNOWN_NOT_FILLED);
+        f.lighter.hideOutcomes = true;
+        assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.HALTED);
+        f.lighter.hideOutcomes = false; // it ended with nothing after all
+
+        f.beans.engine.clearHalt("test");
+        f.beans.reconciler.ensureReconciled();
+
+        assertThat(f.beans.engine.state()).as(f.beans.store.haltReason().orElse("")).isEqualTo(BotState.WAITING);
+        assertThat(f.edgex.size(BTC)).isZero();
+    }
+
+    /** The Lighter short leg of the last cycle (the planner's id: attempt 0). */
+    private static long lateShortLeg(Fixture f) {
+        return ClientOrderIds.of(f.beans.store.lastCycleId(), LegRole.OPEN_SHORT, io.perpcarry.domain.Venue.LIGHTER, 0);
+    }
+}
