@@ -4,7 +4,11 @@ import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
 
-/** Every venue call has a deadline: applied to Camel's http and https components. */
+/**
+ * Every venue call has a deadline, applied to Camel's http and https components; and the client never retries by
+ * itself: Apache HttpClient's default strategy re-sends a request answered 429/503, a POST included, which for an
+ * order is a second order. Retries belong to {@link VenueHttp} (reads only).
+ */
 public final class HttpTimeouts {
     private HttpTimeouts() {
     }
@@ -16,6 +20,7 @@ public final class HttpTimeouts {
             c.setConnectionRequestTimeout(connect.toMillis());
             c.setResponseTimeout(response.toMillis());
             c.setSoTimeout(response.toMillis());
+            c.setHttpClientConfigurer(builder -> builder.disableAutomaticRetries());
         }
     }
 }

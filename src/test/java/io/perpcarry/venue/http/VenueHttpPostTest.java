@@ -24,12 +24,15 @@ class VenueHttpPostTest {
     HttpServer server;
     DefaultCamelContext camel;
     VenueHttp http;
+    final Map<String, java.util.concurrent.atomic.AtomicInteger> hits = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeEach
     void setUp() throws Exception {
         vertx = Vertx.vertx();
         server = vertx.createHttpServer().requestHandler(req -> {
+            hits.computeIfAbsent(req.path(), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
             switch (req.path()) {
+                case "/unavailable" -> req.response().setStatusCode(503).putHeader("Retry-After", "1").end("{}");
                 case "/refuse" -> req.response().setStatusCode(400).end("{\"code\":21739,\"message\":\"not enough margin\"}");
                 case "/fail" -> req.response().setStatusCode(502).end("bad gateway");
                 case "/busy" -> req.response().setStatusCode(429).putHeader("Retry-After", "2").end("{}");
@@ -66,6 +69,15 @@ class VenueHttpPostTest {
                 VenueException.class);
         assertThat(busy.kind()).isEqualTo(VenueErrorKind.RATE_LIMITED);
         assertThat(busy.retryAfter()).contains(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aWriteAnswered429Or503IsSentExactlyOnce() {
+        // Apache HttpClient's default strategy re-sends any request answered 429/503 (POST included): a duplicate order.
+        for (String path : new String[] {"/busy", "/unavailable"}) {
+            catchThrowableOfType(() -> http.post(path, "text/plain", "order", Map.of()), VenueException.class);
+            assertThat(hits.get(path).get()).as("POST " + path + " reached the venue once").isEqualTo(1);
+        }
     }
 
     @Test
