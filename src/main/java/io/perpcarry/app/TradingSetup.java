@@ -2,7 +2,6 @@ package io.perpcarry.app;
 
 import io.perpcarry.config.BotConfig;
 import io.perpcarry.config.RuntimeEnvironment;
-import io.perpcarry.engine.Alerter;
 import io.perpcarry.engine.EngineBeans;
 import io.perpcarry.engine.EngineSettings;
 import io.perpcarry.engine.Sleeper;
@@ -101,8 +100,9 @@ record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, C
                 lighterAccount = new io.perpcarry.paper.PaperVenue(lighter, paperCollateral, engineClock);
                 edgexAccount = new io.perpcarry.paper.PaperVenue(edgex, paperCollateral, engineClock);
             }
+            io.perpcarry.alerts.AlertPublisher alerts = new io.perpcarry.alerts.AlertPublisher(engineClock);
             EngineBeans beans = new EngineBeans(config, EngineSettings.from(config).onClockScaledBy(timeScale), dataDir,
-                    lighterAccount, edgexAccount, engineClock, Sleeper.REAL, Alerter.logging());
+                    lighterAccount, edgexAccount, engineClock, Sleeper.REAL, alerts);
             beans.engine.entryGate(gate);
             if (paperCollateral != null) {
                 beans.journal.append("paper_mode", java.util.Map.of("mode", "PAPER", "collateral_per_venue", paperCollateral,
@@ -110,7 +110,8 @@ record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, C
             }
             TerminalDashboard screen = new TerminalDashboard(beans.engine, lighterAccount, edgexAccount, engineClock, mode,
                     System.out, TerminalDashboard.onTerminal());
-            return new BotWiring(beans, dataDir).withDashboard(screen).withRecorder(
+            return new BotWiring(beans, dataDir).withDashboard(screen).withAlerts(io.perpcarry.alerts.AlertDesk.create(
+                    ctx, alerts, beans, screen, config.symbolsToMonitor(), engineClock)).withRecorder(
                     new io.perpcarry.record.MarketRecorder(java.util.List.of(lighter, edgex), config.symbolsToMonitor(), engineClock)
                             .quietFor(java.time.Duration.ofMillis(Long.parseLong(
                                     ctx.resolvePropertyPlaceholders("{{perpcarry.record-start-delay-ms:60000}}")))));

@@ -55,6 +55,7 @@ public final class Journal implements AutoCloseable {
     private final long maxPartBytes;
     private FileChannel channel;
     private LocalDate partDay;
+    private volatile Consumer<JournalEntry> listener = e -> { };
 
     public Journal(Path file, Clock clock) {
         this(file, clock, DEFAULT_MAX_PART_BYTES);
@@ -107,7 +108,19 @@ public final class Journal implements AutoCloseable {
         Map<String, Object> rest = new LinkedHashMap<>(line);
         rest.remove("ts");
         rest.remove("type");
-        return new JournalEntry(ts, type, rest);
+        JournalEntry entry = new JournalEntry(ts, type, rest);
+        try {
+            listener.accept(entry);
+        } catch (RuntimeException e) {
+            // Journaled already: a failing listener (alerts) must never fail the engine's step.
+            LOG.warn("journal listener failed on {}: {}", type, e.toString());
+        }
+        return entry;
+    }
+
+    /** Who hears each appended event (alerts); called after the line is on disk, must not block. */
+    public void listen(Consumer<JournalEntry> l) {
+        this.listener = java.util.Objects.requireNonNull(l);
     }
 
     public JournalEntry append(String type) {
