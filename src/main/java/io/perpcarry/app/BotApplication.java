@@ -127,11 +127,9 @@ public final class BotApplication {
 
     /** Says where the dashboard is (the demo's first question). */
     private static void announceDashboard(CamelContext context) {
-        var server = context.hasService(org.apache.camel.component.platform.http.main.MainHttpServer.class);
-        if (server != null) {
-            org.slf4j.LoggerFactory.getLogger("perpcarry").warn("dashboard: http://{}:{}/  (API: /api/state)",
-                    context.resolvePropertyPlaceholders("{{camel.server.host:127.0.0.1}}"), server.getPort());
-        }
+        io.perpcarry.api.HttpPorts.api(context).ifPresent(port -> org.slf4j.LoggerFactory.getLogger("perpcarry").warn(
+                "dashboard: http://{}:{}/  (API: /api/state)",
+                context.resolvePropertyPlaceholders("{{camel.server.host:127.0.0.1}}"), port));
     }
 
     /** Runs until Ctrl-C / SIGTERM, then stops the routes gracefully. */

@@ -55,7 +55,7 @@ public final class Journal implements AutoCloseable {
     private final long maxPartBytes;
     private FileChannel channel;
     private LocalDate partDay;
-    private volatile Consumer<JournalEntry> listener = e -> { };
+    private final List<Consumer<JournalEntry>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Journal(Path file, Clock clock) {
         this(file, clock, DEFAULT_MAX_PART_BYTES);
@@ -109,18 +109,20 @@ public final class Journal implements AutoCloseable {
         rest.remove("ts");
         rest.remove("type");
         JournalEntry entry = new JournalEntry(ts, type, rest);
-        try {
-            listener.accept(entry);
-        } catch (RuntimeException e) {
-            // Journaled already: a failing listener (alerts) must never fail the engine's step.
-            LOG.warn("journal listener failed on {}: {}", type, e.toString());
+        for (Consumer<JournalEntry> l : listeners) {
+            try {
+                l.accept(entry);
+            } catch (RuntimeException e) {
+                // Journaled already: a failing listener (alerts, metrics) must never fail the engine's step.
+                LOG.warn("journal listener failed on {}: {}", type, e.toString());
+            }
         }
         return entry;
     }
 
-    /** Who hears each appended event (alerts); called after the line is on disk, must not block. */
+    /** Who hears each appended event (alerts, metrics); called after the line is on disk, must not block. */
     public void listen(Consumer<JournalEntry> l) {
-        this.listener = java.util.Objects.requireNonNull(l);
+        listeners.add(java.util.Objects.requireNonNull(l));
     }
 
     public JournalEntry append(String type) {
