@@ -23,6 +23,7 @@ public final class AlertDesk {
     private final AlertWatch watch;
     private final Duration timeout;
     private final EngineBeans beans;
+    private final HttpComponent http = new HttpComponent();
 
     AlertDesk(AlertSettings settings, AlertPublisher publisher, AlertGate gate, AlertWatch watch, Duration timeout,
               EngineBeans beans) {
@@ -42,7 +43,7 @@ public final class AlertDesk {
                 (int) number(ctx, "max-per-hour", 20), Duration.ofHours(1));
         AlertWatch watch = new AlertWatch(beans, screen, symbols, clock, Duration.ofSeconds(number(ctx, "stale-after-s", 300)));
         return new AlertDesk(settings == null ? AlertSettings.NONE : settings, publisher, gate, watch,
-                Duration.ofMillis(number(ctx, "timeout-ms", 10_000)), beans);
+                Duration.ofMillis(number(ctx, "timeout-ms", 5_000)), beans);
     }
 
     /** For wirings built without alerts (tests): no channel, alerts are only logged. */
@@ -78,7 +79,6 @@ public final class AlertDesk {
         registry.accept("alertWatch", watch);
         registry.accept("alertPublisher", publisher);
         // Own HTTP component for both channels: its own timeouts, not the venues'.
-        HttpComponent http = new HttpComponent();
         http.setConnectTimeout(timeout.toMillis());
         http.setConnectionRequestTimeout(timeout.toMillis());
         http.setResponseTimeout(timeout.toMillis());
@@ -90,5 +90,11 @@ public final class AlertDesk {
     public void attach(CamelContext context) {
         publisher.deliverThrough(context.createProducerTemplate());
         beans.journal.listen(publisher::onJournal);
+        context.addLifecycleStrategy(new org.apache.camel.support.LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext c) {
+                publisher.deliverThrough(null); // alerts raised while stopping are only logged
+            }
+        });
     }
 }

@@ -23,7 +23,7 @@ public final class AlertPublisher implements Alerter {
         this.clock = clock;
     }
 
-    /** Starts delivering through the routes (until then alerts are only logged). */
+    /** Starts delivering through the routes (until then, and after {@code null}, alerts are only logged). */
     public void deliverThrough(ProducerTemplate p) {
         this.producer = p;
     }
