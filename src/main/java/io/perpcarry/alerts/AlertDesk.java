@@ -41,7 +41,7 @@ public final class AlertDesk {
         AlertSettings settings = ctx.getRegistry().lookupByNameAndType(SETTINGS_BEAN, AlertSettings.class);
         AlertGate gate = new AlertGate(clock, Duration.ofMinutes(number(ctx, "dedup-minutes", 60)),
                 (int) number(ctx, "max-per-hour", 20), Duration.ofHours(1));
-        AlertWatch watch = new AlertWatch(beans, screen, symbols, clock, Duration.ofSeconds(number(ctx, "stale-after-s", 300)));
+        AlertWatch watch = new AlertWatch(AlertWatch.Sources.of(beans, screen), symbols, clock, Duration.ofSeconds(number(ctx, "stale-after-s", 300)));
         return new AlertDesk(settings == null ? AlertSettings.NONE : settings, publisher, gate, watch,
                 Duration.ofMillis(number(ctx, "timeout-ms", 5_000)), beans);
     }
@@ -50,7 +50,8 @@ public final class AlertDesk {
     public static AlertDesk loggingOnly(EngineBeans beans) {
         Clock clock = Clock.systemUTC();
         return new AlertDesk(AlertSettings.NONE, new AlertPublisher(clock), new AlertGate(clock, Duration.ofMinutes(60), 20,
-                Duration.ofHours(1)), new AlertWatch(beans, null, java.util.List.of(), clock, Duration.ofMinutes(5)),
+                Duration.ofHours(1)), new AlertWatch(AlertWatch.Sources.of(beans, null),
+                java.util.List.of(), clock, Duration.ofMinutes(5)),
                 Duration.ofSeconds(10), beans);
     }
 

@@ -5,7 +5,6 @@ import io.perpcarry.engine.EngineBeans;
 import io.perpcarry.state.CycleStats;
 import io.perpcarry.state.HeldPosition;
 import io.perpcarry.ui.DashboardModel;
-import io.perpcarry.ui.FundingTableRow;
 import io.perpcarry.ui.TerminalDashboard;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -23,17 +22,74 @@ import java.util.Optional;
  * longer than {@code threshold}, the held hedge's funding turned against it; and the daily summary.
  */
 public final class AlertWatch {
-    private final EngineBeans beans;
-    private final TerminalDashboard screen;
+    /** What the watch reads: the engine, the venues' streams and the dashboard's last frame. */
+    public interface Sources {
+        Optional<HeldPosition> held();
+
+        boolean marketDataFresh(Venue v, String symbol);
+
+        /** The venue's account as the dashboard last read it (empty before the first frame). */
+        Optional<DashboardModel.VenueView> account(Venue v);
+
+        /** Each venue's funding APR % of the symbol from the last scan's funding table (absent when unknown). */
+        Map<Venue, BigDecimal> fundingAprPct(String symbol);
+
+        String state();
+
+        CycleStats stats();
+
+        static Sources of(EngineBeans beans, TerminalDashboard screen) {
+            return new Sources() {
+                public Optional<HeldPosition> held() {
+                    return beans.engine.position();
+                }
+
+                public boolean marketDataFresh(Venue v, String symbol) {
+                    return beans.venues.get(v).marketDataFresh(symbol);
+                }
+
+                public Optional<DashboardModel.VenueView> account(Venue v) {
+                    return frame().map(f -> f.venues().get(v));
+                }
+
+                public Map<Venue, BigDecimal> fundingAprPct(String symbol) {
+                    Map<Venue, BigDecimal> out = new EnumMap<>(Venue.class);
+                    frame().flatMap(DashboardModel::fundingTable).flatMap(t -> t.rows().stream()
+                            .filter(r -> r.symbol().equals(symbol)).findFirst()).ifPresent(r -> {
+                                if (r.lighterAprPct() != null) {
+                                    out.put(Venue.LIGHTER, r.lighterAprPct());
+                                }
+                                if (r.edgexAprPct() != null) {
+                                    out.put(Venue.EDGEX, r.edgexAprPct());
+                                }
+                            });
+                    return out;
+                }
+
+                private Optional<DashboardModel> frame() {
+                    return screen == null ? Optional.empty() : screen.lastModel();
+                }
+
+                public String state() {
+                    return beans.engine.state().name();
+                }
+
+                public CycleStats stats() {
+                    return beans.store.stats();
+                }
+            };
+        }
+    }
+
+    private final Sources sources;
     private final Collection<String> symbols;
     private final Clock clock;
     private final Duration threshold;
     private final Map<Venue, Instant> unreadableSince = new EnumMap<>(Venue.class);
     private final Map<Venue, Instant> staleSince = new EnumMap<>(Venue.class);
 
-    public AlertWatch(EngineBeans beans, TerminalDashboard screen, Collection<String> symbols, Clock clock, Duration threshold) {
-        this.beans = beans;
-        this.screen = screen;
+    public AlertWatch(Sources sources, Collection<String> symbols, Clock clock, Duration threshold) {
+        this.sources = sources;
         this.symbols = List.copyOf(symbols);
         this.clock = clock;
         this.threshold = threshold;
@@ -42,10 +98,9 @@ public final class AlertWatch {
     public synchronized List<Alert> check() {
         Instant now = clock.instant();
         List<Alert> out = new ArrayList<>();
-        Optional<DashboardModel> frame = screen == null ? Optional.empty() : screen.lastModel();
-        Optional<HeldPosition> held = beans.engine.position();
+        Optional<HeldPosition> held = sources.held();
         for (Venue v : Venue.values()) {
-            Optional<DashboardModel.VenueView> view = frame.map(f -> f.venues().get(v));
+            Optional<DashboardModel.VenueView> view = sources.account(v);
             if (view.isPresent() && !view.get().known()) {
                 Instant since = unreadableSince.computeIfAbsent(v, k -> now);
                 if (!now.isBefore(since.plus(threshold))) {
@@ -56,7 +111,7 @@ public final class AlertWatch {
                 unreadableSince.remove(v);
             }
             List<String> stale = held.map(p -> List.of(p.symbol())).orElse(List.copyOf(symbols)).stream()
-                    .filter(s -> !beans.venues.get(v).marketDataFresh(s)).toList();
+                    .filter(s -> !sources.marketDataFresh(v, s)).toList();
             if (stale.isEmpty()) {
                 staleSince.remove(v);
             } else {
@@ -67,19 +122,14 @@ public final class AlertWatch {
                 }
             }
         }
-        held.flatMap(p -> fundingAgainst(p, frame, now)).ifPresent(out::add);
+        held.flatMap(p -> fundingAgainst(p, sources.fundingAprPct(p.symbol()), now)).ifPresent(out::add);
         return out;
     }
 
     /** Positive-funding convention: longs pay, shorts receive; the hedge earns (short APR − long APR). */
-    private static Optional<Alert> fundingAgainst(HeldPosition p, Optional<DashboardModel> frame, Instant now) {
-        Optional<FundingTableRow> row = frame.flatMap(DashboardModel::fundingTable)
-                .flatMap(t -> t.rows().stream().filter(r -> r.symbol().equals(p.symbol())).findFirst());
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        BigDecimal longApr = apr(row.get(), p.longLeg().venue());
-        BigDecimal shortApr = apr(row.get(), p.shortLeg().venue());
+    private static Optional<Alert> fundingAgainst(HeldPosition p, Map<Venue, BigDecimal> apr, Instant now) {
+        BigDecimal longApr = apr.get(p.longLeg().venue());
+        BigDecimal shortApr = apr.get(p.shortLeg().venue());
         if (longApr == null || shortApr == null) {
             return Optional.empty();
         }
@@ -93,15 +143,11 @@ public final class AlertWatch {
                 + p.shortLeg().venue().displayName() + " " + shortApr.toPlainString() + "%)", now));
     }
 
-    private static BigDecimal apr(FundingTableRow r, Venue v) {
-        return v == Venue.LIGHTER ? r.lighterAprPct() : r.edgexAprPct();
-    }
-
     public Alert dailySummary() {
         Instant now = clock.instant();
-        CycleStats s = beans.store.stats();
-        String hedge = beans.engine.position().map(HeldPosition::describe).orElse("no hedge held");
-        return new Alert(AlertKind.DAILY_SUMMARY, "daily|" + now, "state " + beans.engine.state() + "; " + hedge
+        CycleStats s = sources.stats();
+        String hedge = sources.held().map(HeldPosition::describe).orElse("no hedge held");
+        return new Alert(AlertKind.DAILY_SUMMARY, "daily|" + now, "state " + sources.state() + "; " + hedge
                 + "; " + s.cycles() + " cycles closed, net PnL " + s.netPnl().toPlainString() + " USD (fees "
                 + s.fees().toPlainString() + ", trading " + s.tradingPnl().toPlainString() + "), "
                 + s.stopLosses() + " stop-losses", now);

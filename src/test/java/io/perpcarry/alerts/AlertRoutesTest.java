@@ -158,7 +158,7 @@ class AlertRoutesTest {
         publisher = new AlertPublisher(Clock.systemUTC());
         Clock clock = Clock.systemUTC();
         new AlertDesk(settings, publisher, new AlertGate(clock, Duration.ofMinutes(60), 20, Duration.ofHours(1)),
-                new AlertWatch(null, null, List.of(), clock, Duration.ofMinutes(5)), Duration.ofSeconds(2), null)
+                new AlertWatch(null, List.of(), clock, Duration.ofMinutes(5)), Duration.ofSeconds(2), null)
                 .bindTo(camel.getRegistry()::bind);
         PluginHelper.getRoutesLoader(camel).loadRoutes(
                 PluginHelper.getResourceLoader(camel).resolveResource("file:routes/alerts.yaml"));
