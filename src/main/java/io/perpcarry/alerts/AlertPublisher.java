@@ -30,10 +30,15 @@ public final class AlertPublisher implements Alerter {
 
     @Override
     public void alert(String message) {
+        publish(fromEngine(message, clock.instant()));
+    }
+
+    /** The engine says "HALTED: reason": the same key as the journaled halt, so one HALT is one alert. */
+    static Alert fromEngine(String message, java.time.Instant at) {
         String halted = "HALTED: ";
-        publish(message.startsWith(halted)
-                ? new Alert(AlertKind.HALT, "halt|" + message.substring(halted.length()), message, clock.instant())
-                : new Alert(AlertKind.ENGINE, "engine|" + message, message, clock.instant()));
+        return message.startsWith(halted)
+                ? new Alert(AlertKind.HALT, "halt|" + message.substring(halted.length()), message, at)
+                : new Alert(AlertKind.ENGINE, "engine|" + message, message, at);
     }
 
     /** The journal's listener: engine events worth an alert (open, close, stop-loss, unwound, ...). */
