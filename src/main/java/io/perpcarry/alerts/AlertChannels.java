@@ -64,11 +64,11 @@ public final class AlertChannels {
         exchange.getMessage().setBody(JSON.writeValueAsString(a.json()));
     }
 
-    /** After the retries: say which channel failed and why, with every secret masked. */
+    /** After the retries (if any): say which channel failed and why, with every secret masked. */
     public void gaveUp(Exchange exchange, String channel) {
         Throwable t = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String why = t == null ? "unknown" : t.getClass().getSimpleName() + ": " + t.getMessage();
-        LOG.warn("alert not delivered by {} after retries: {}", channel, mask(why));
+        LOG.warn("alert not delivered by {}: {}", channel, mask(why));
         exchange.getMessage().removeHeader(Exchange.HTTP_URI);
     }
 

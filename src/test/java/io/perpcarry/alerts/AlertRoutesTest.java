@@ -133,7 +133,8 @@ class AlertRoutesTest {
         publisher.alert("HALTED: venue gone");
 
         assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(hook.requests).as("first try and one retry").hasSize(2);
+        assertThat(hook.requests).as("500: first try and one retry").hasSize(2);
+        assertThat(telegram.requests).as("401: not retried").hasSize(1);
         String text = logText();
         assertThat(text).contains("alert not delivered by alert-webhook", "alert not delivered by alert-telegram");
         assertThat(text).doesNotContain(TOKEN).doesNotContain(HOOK_TOKEN);
