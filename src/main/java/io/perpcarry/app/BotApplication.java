@@ -15,7 +15,7 @@ public final class BotApplication {
     /** Routes that need the engine's beans (bound by {@link BotWiring}). */
     static final java.util.List<String> ENGINE_ROUTES =
             java.util.List.of("scan.yaml", "hedge.yaml", "protect.yaml", "control.yaml", "persist.yaml", "dashboard.yaml",
-                    "api.yaml", "record.yaml");
+                    "api.yaml", "record.yaml", "alerts.yaml");
 
     private final AppPaths paths;
     private final BotConfig config;
@@ -39,10 +39,15 @@ public final class BotApplication {
      * without a token.
      */
     public ApiAccess apiAccess(Optional<String> hostOverride) {
-        EnvironmentSource env = apiEnvironment != null ? apiEnvironment
-                : EnvironmentSource.withDotEnv(System.getenv(), paths.home().resolve(".env"));
+        EnvironmentSource env = envSource();
         // Camel Main lets CAMEL_SERVER_HOST override the properties file: the check must see the same host.
         return ApiAccess.from(paths.applicationProperties(), env, hostOverride.or(() -> env.get("CAMEL_SERVER_HOST")));
+    }
+
+    /** The process environment and PERPCARRY_HOME/.env (tests: what withApiEnvironment gave). */
+    private EnvironmentSource envSource() {
+        return apiEnvironment != null ? apiEnvironment
+                : EnvironmentSource.withDotEnv(System.getenv(), paths.home().resolve(".env"));
     }
 
     public Main createMain() {
@@ -83,6 +88,7 @@ public final class BotApplication {
         main.bind("runtimeEnvironment", environment);
         main.bind("botStatus", new BotStatus(config, environment));
         main.bind("apiAccess", apiAccess(Optional.empty()));
+        main.bind(io.perpcarry.alerts.AlertDesk.SETTINGS_BEAN, io.perpcarry.alerts.AlertSettings.read(envSource()));
         main.addOverrideProperty("perpcarry.check-interval-ms", Long.toString(config.checkIntervalSeconds() * 1000L));
         main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
             @Override
@@ -128,11 +134,9 @@ public final class BotApplication {
 
     /** Says where the dashboard is (the demo's first question). */
     private static void announceDashboard(CamelContext context) {
-        var server = context.hasService(org.apache.camel.component.platform.http.main.MainHttpServer.class);
-        if (server != null) {
-            org.slf4j.LoggerFactory.getLogger("perpcarry").warn("dashboard: http://{}:{}/  (API: /api/state)",
-                    context.resolvePropertyPlaceholders("{{camel.server.host:127.0.0.1}}"), server.getPort());
-        }
+        io.perpcarry.api.HttpPorts.api(context).ifPresent(port -> org.slf4j.LoggerFactory.getLogger("perpcarry").warn(
+                "dashboard: http://{}:{}/  (API: /api/state)",
+                context.resolvePropertyPlaceholders("{{camel.server.host:127.0.0.1}}"), port));
     }
 
     /** Runs until Ctrl-C / SIGTERM, then stops the routes gracefully. */

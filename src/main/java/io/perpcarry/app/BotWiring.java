@@ -37,6 +37,7 @@ public final class BotWiring implements AutoCloseable {
     private Dashboard dashboard = Dashboard.NONE;
     private final ControlActions controls;
     private io.perpcarry.record.MarketRecorder recorder;
+    private io.perpcarry.alerts.AlertDesk alerts;
 
     public BotWiring(BotConfig config, Path dataDir, VenueConnector lighter, VenueConnector edgex) {
         this.lock = DataDirLock.acquire(dataDir);
@@ -79,6 +80,12 @@ public final class BotWiring implements AutoCloseable {
         return this;
     }
 
+    /** Where alerts go (default: none, alerts are only logged). */
+    public BotWiring withAlerts(io.perpcarry.alerts.AlertDesk a) {
+        this.alerts = a;
+        return this;
+    }
+
     public EngineBeans beans() {
         return beans;
     }
@@ -104,6 +111,7 @@ public final class BotWiring implements AutoCloseable {
         registry.accept("journal", beans.journal);
         registry.accept("dashboard", dashboard);
         registry.accept("marketRecorder", recorder != null ? recorder : io.perpcarry.record.MarketRecorder.idle(java.time.Clock.systemUTC()));
+        alertDesk().bindTo(registry);
         registry.accept("snapshotCollector", new SnapshotCollector());
         registry.accept("legOutcomeCollector", new LegOutcomeCollector());
         registry.accept("hedgeRepository", FileIdempotentRepository.fileIdempotentRepository(
@@ -122,10 +130,18 @@ public final class BotWiring implements AutoCloseable {
                 beans.store.writeAtomically(snapshot);
             }
         });
+        alertDesk().attach(context);
         new BotControl(controls).register();
         io.perpcarry.health.BotReadiness.register(context, beans, java.time.Duration.ofMillis(
                 context.getPropertiesComponent().resolveProperty("perpcarry.scan-interval-ms").map(Long::parseLong).orElse(60_000L)));
         io.perpcarry.metrics.BotMetrics.bind(context, beans, dashboard instanceof TerminalDashboard t ? t : null);
+    }
+
+    private io.perpcarry.alerts.AlertDesk alertDesk() {
+        if (alerts == null) {
+            alerts = io.perpcarry.alerts.AlertDesk.loggingOnly(beans);
+        }
+        return alerts;
     }
 
     private String closeNow(CloseRequest request) {

@@ -2,7 +2,6 @@ package io.perpcarry.app;
 
 import io.perpcarry.config.BotConfig;
 import io.perpcarry.config.RuntimeEnvironment;
-import io.perpcarry.engine.Alerter;
 import io.perpcarry.engine.EngineBeans;
 import io.perpcarry.engine.EngineSettings;
 import io.perpcarry.engine.Sleeper;
@@ -104,8 +103,9 @@ record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, C
                 edgexAccount = new io.perpcarry.paper.PaperVenue(edgex, paperCollateral, engineClock,
                         io.perpcarry.paper.PaperAccounts.file(dataDir, edgex.venue()));
             }
+            io.perpcarry.alerts.AlertPublisher alerts = new io.perpcarry.alerts.AlertPublisher(engineClock);
             EngineBeans beans = new EngineBeans(config, EngineSettings.from(config).onClockScaledBy(timeScale), dataDir,
-                    lighterAccount, edgexAccount, engineClock, Sleeper.REAL, Alerter.logging());
+                    lighterAccount, edgexAccount, engineClock, Sleeper.REAL, alerts);
             beans.engine.entryGate(gate);
             if (paperCollateral != null) {
                 // every journal line and state.json say PAPER: none may be taken for a live one
@@ -116,7 +116,8 @@ record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, C
             }
             TerminalDashboard screen = new TerminalDashboard(beans.engine, lighterAccount, edgexAccount, engineClock, mode,
                     System.out, TerminalDashboard.onTerminal());
-            return new BotWiring(beans, dataDir).withDashboard(screen).withRecorder(
+            return new BotWiring(beans, dataDir).withDashboard(screen).withAlerts(io.perpcarry.alerts.AlertDesk.create(
+                    ctx, alerts, beans, screen, config.symbolsToMonitor(), engineClock)).withRecorder(
                     new io.perpcarry.record.MarketRecorder(java.util.List.of(lighter, edgex), config.symbolsToMonitor(), engineClock)
                             .quietFor(java.time.Duration.ofMillis(Long.parseLong(
                                     ctx.resolvePropertyPlaceholders("{{perpcarry.record-start-delay-ms:60000}}")))));

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.perpcarry.domain.MarketSnapshot;
 import io.perpcarry.domain.Venue;
 import io.perpcarry.engine.EngineBeans;
 import io.perpcarry.state.BotState;
@@ -18,8 +19,8 @@ import org.apache.camel.CamelContext;
 /**
  * The bot's own metrics beside Camel's route metrics, on the same Micrometer registry (Prometheus text at
  * {@code /observe/metrics} on the management server). Gauges read the engine and the dashboard's last frame when
- * scraped. Counters for other parts (venue requests and errors by kind, rate-limit waits, stream reconnects, leg
- * skew, book age) are created through {@link #counter} / {@link #timer} by whoever counts them.
+ * scraped. Venue code counts requests, errors by kind, rate-limit waits and stream reconnects through
+ * {@link VenueMetrics}; leg skew comes from the journal, book age from the last scan's market data.
  */
 public final class BotMetrics {
     private static volatile MeterRegistry registry;
@@ -34,6 +35,11 @@ public final class BotMetrics {
             return;
         }
         registry = r;
+        VenueMetrics.flush();
+        LegSkew skew = new LegSkew(System::nanoTime);
+        beans.journal.listen(skew::onJournal);
+        gauge(r, "perpcarry_leg_skew_last_open_seconds", "gap between the answers to the last open's two legs",
+                skew::lastSeconds);
         for (BotState s : BotState.values()) {
             Gauge.builder("perpcarry_state", () -> beans.engine.state() == s ? 1 : 0).tag("state", s.name())
                     .description("1 for the state the bot is in").register(r);
@@ -55,6 +61,8 @@ public final class BotMetrics {
             Gauge.builder("perpcarry_venue_readable", () -> frame(screen).map(f -> f.venues().get(v))
                             .map(x -> x.known() ? 1.0 : 0.0).orElse(Double.NaN))
                     .tag("venue", v.wireName()).description("1 when the last account read succeeded").register(r);
+            Gauge.builder("perpcarry_book_age_seconds", () -> bookAge(screen, v)).tag("venue", v.wireName())
+                    .description("age of the oldest order book the last scan used on this venue").register(r);
         }
     }
 
@@ -72,6 +80,16 @@ public final class BotMetrics {
 
     private static void gauge(MeterRegistry r, String name, String description, Supplier<Number> value) {
         Gauge.builder(name, value).description(description).register(r);
+    }
+
+    private static double bookAge(TerminalDashboard screen, Venue v) {
+        if (screen == null) {
+            return Double.NaN;
+        }
+        return screen.lastSnapshots().stream().map(MarketSnapshot::book)
+                .filter(b -> b != null && b.venue() == v && b.observedAt() != null)
+                .map(b -> java.time.Duration.between(b.observedAt(), java.time.Instant.now()).toMillis() / 1e3)
+                .max(Double::compare).orElse(Double.NaN);
     }
 
     private static Optional<DashboardModel> frame(TerminalDashboard screen) {

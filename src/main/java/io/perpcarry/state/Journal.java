@@ -56,6 +56,7 @@ public final class Journal implements AutoCloseable {
     private FileChannel channel;
     private LocalDate partDay;
     private volatile String mode;
+    private final List<Consumer<JournalEntry>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Journal(Path file, Clock clock) {
         this(file, clock, DEFAULT_MAX_PART_BYTES);
@@ -116,7 +117,21 @@ public final class Journal implements AutoCloseable {
         Map<String, Object> rest = new LinkedHashMap<>(line);
         rest.remove("ts");
         rest.remove("type");
-        return new JournalEntry(ts, type, rest);
+        JournalEntry entry = new JournalEntry(ts, type, rest);
+        for (Consumer<JournalEntry> l : listeners) {
+            try {
+                l.accept(entry);
+            } catch (RuntimeException e) {
+                // Journaled already: a failing listener (alerts, metrics) must never fail the engine's step.
+                LOG.warn("journal listener failed on {}: {}", type, e.toString());
+            }
+        }
+        return entry;
+    }
+
+    /** Who hears each appended event (alerts, metrics); called after the line is on disk, must not block. */
+    public void listen(Consumer<JournalEntry> l) {
+        listeners.add(java.util.Objects.requireNonNull(l));
     }
 
     public JournalEntry append(String type) {

@@ -64,6 +64,11 @@ public final class TerminalDashboard implements Dashboard {
         return snapshots;
     }
 
+    /** The market data the last scan decided on (metrics: book age). */
+    public List<MarketSnapshot> lastSnapshots() {
+        return lastSnapshots;
+    }
+
     @Override
     public Ranking onRanking(Ranking ranking) {
         lastTable = FundingTable.of(ranking, lastSnapshots);

@@ -121,12 +121,8 @@ public final class EmulatedDaemon implements AutoCloseable {
 
     /** The port the daemon's HTTP server bound (ephemeral in tests). */
     public int httpPort() {
-        org.apache.camel.component.platform.http.main.MainHttpServer s =
-                main.getCamelContext().hasService(org.apache.camel.component.platform.http.main.MainHttpServer.class);
-        if (s == null) {
-            throw new IllegalStateException("the HTTP server is not running");
-        }
-        return s.getPort();
+        return io.perpcarry.api.HttpPorts.api(main.getCamelContext())
+                .orElseThrow(() -> new IllegalStateException("the HTTP server is not running"));
     }
 
     public void stop() {

@@ -104,6 +104,7 @@ public final class VenueSocket implements AutoCloseable {
             return;
         }
         started = true;
+        io.perpcarry.metrics.VenueMetrics.stream(name);
         context.runOnContext(v -> {
             timer = vertx.setPeriodic(timings.tick().toMillis(), id -> tick());
             dial();
@@ -247,6 +248,7 @@ public final class VenueSocket implements AutoCloseable {
             report.connected(name);
         } else {
             report.reconnected(name, reconnects.incrementAndGet());
+            io.perpcarry.metrics.VenueMetrics.reconnect(name);
         }
         try {
             session.onOpen();

@@ -177,6 +177,7 @@ public final class RateLimiter {
         waits.incrementAndGet();
         Duration d = Duration.ofNanos(nanos);
         waitedMillis.addAndGet(Math.max(1, d.toMillis()));
+        io.perpcarry.metrics.VenueMetrics.rateLimitWait(venue, d);
         try {
             sleeper.sleep(d);
         } catch (InterruptedException e) {

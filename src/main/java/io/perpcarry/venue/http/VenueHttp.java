@@ -64,6 +64,7 @@ public final class VenueHttp {
             try {
                 return requireOk(send("GET", path, query, headers, null, null), path);
             } catch (VenueException e) {
+                io.perpcarry.metrics.VenueMetrics.error(venue, e.kind());
                 if (!e.isTransient()) {
                     throw e;
                 }
@@ -97,9 +98,11 @@ public final class VenueHttp {
             return returnRefusal && reply.status() == 400 ? reply : requireOk(reply, path);
         } catch (VenueException e) {
             if (e.kind() == VenueErrorKind.TIMEOUT || e.kind() == VenueErrorKind.UNAVAILABLE && !(e.getCause() instanceof ConnectException)) {
+                io.perpcarry.metrics.VenueMetrics.error(venue, VenueErrorKind.UNKNOWN_OUTCOME);
                 throw new VenueException(venue, VenueErrorKind.UNKNOWN_OUTCOME, "POST " + path + " got no clear answer: "
                         + e.getMessage(), null, null, e);
             }
+            io.perpcarry.metrics.VenueMetrics.error(venue, e.kind());
             throw e;
         }
     }
@@ -107,6 +110,7 @@ public final class VenueHttp {
     private HttpReply send(String method, String path, Map<String, String> query, Map<String, String> headers,
                            String contentType, String body) {
         limiter.get().acquire(path);
+        io.perpcarry.metrics.VenueMetrics.request(venue, method);
         Exchange ex;
         try {
             ex = producer.request(endpoint, e -> {
