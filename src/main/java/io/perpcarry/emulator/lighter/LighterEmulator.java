@@ -134,6 +134,7 @@ public final class LighterEmulator implements AutoCloseable {
         admin(router, "DELETE", "/_emulator/faults", b -> admin.clearFaults());
         admin(router, "POST", "/_emulator/price", admin::setPrice);
         admin(router, "POST", "/_emulator/funding", admin::setFunding);
+        admin(router, "POST", "/_emulator/book", admin::freezeBook);
         admin(router, "GET", "/_emulator/state", b -> admin.state());
         admin(router, "GET", "/_emulator/execution", b -> admin.execution());
         admin(router, "POST", "/_emulator/execution", admin::setExecution);

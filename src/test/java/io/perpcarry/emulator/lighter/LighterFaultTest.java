@@ -110,6 +110,11 @@ class LighterFaultTest {
                 "{\"symbol\":\"BTC\",\"price\":\"90000\"}")).build());
         assertThat(p.status()).as(p.raw()).isEqualTo(200);
         assertThat(venue.get("/_emulator/state").status()).isEqualTo(200);
+        // The same admin operations on both venues' ports: the chaos suite freezes a Lighter book through Lighter's.
+        LighterTestVenue.Answer frozen = venue.send(HttpRequest.newBuilder(URI.create(venue.emulator.baseUrl()
+                + "/_emulator/book")).POST(HttpRequest.BodyPublishers.ofString(
+                "{\"venue\":\"LIGHTER\",\"symbol\":\"BTC\",\"frozen\":true}")).build());
+        assertThat(frozen.status()).as(frozen.raw()).isEqualTo(200);
         LighterTestVenue.Answer bad = venue.send(HttpRequest.newBuilder(URI.create(venue.emulator.baseUrl()
                 + "/_emulator/price")).POST(HttpRequest.BodyPublishers.ofString("{\"symbol\":\"BTC\"}")).build());
         assertThat(bad.status()).isEqualTo(400);
