@@ -1,5 +1,7 @@
 package io.perpcarry.app;
 
+import io.perpcarry.alerts.AlertSettings;
+import io.perpcarry.api.ApiAccess;
 import io.perpcarry.config.BotConfig;
 import io.perpcarry.config.BotConfigLoader;
 import io.perpcarry.config.BotConfigSchema;
@@ -7,6 +9,7 @@ import io.perpcarry.config.ConfigException;
 import io.perpcarry.config.ConfigKey;
 import io.perpcarry.config.EnvironmentSource;
 import io.perpcarry.config.RuntimeEnvironment;
+import io.perpcarry.config.Secret;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,8 +46,16 @@ public final class CheckCommand implements Callable<Integer> {
             problems.addAll(e.problems());
         }
         RuntimeEnvironment env = null;
+        EnvironmentSource source = EnvironmentSource.withDotEnv(System.getenv(),
+                envFile == null ? AppPaths.defaults().home().resolve(".env") : envFile);
         try {
-            env = RuntimeEnvironment.read(EnvironmentSource.withDotEnv(System.getenv(), envFile == null ? AppPaths.defaults().home().resolve(".env") : envFile));
+            env = RuntimeEnvironment.read(source);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        AlertSettings alerts = null;
+        try {
+            alerts = AlertSettings.read(source);
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
@@ -62,6 +73,12 @@ public final class CheckCommand implements Callable<Integer> {
         if (env != null) {
             out.println("environment: OK");
             env.describe().forEach((k, v) -> out.printf("  %-28s %s%n", k, v));
+            out.printf("  %-28s %s%n", ApiAccess.TOKEN_VAR,
+                    source.get(ApiAccess.TOKEN_VAR).isPresent() ? "set " + Secret.MASK : "not set");
+        }
+        if (alerts != null) {
+            out.println("alerts: " + (alerts.telegram() || alerts.webhook() ? "OK" : "none configured"));
+            alerts.describe().forEach((k, v) -> out.printf("  %-28s %s%n", k, v));
         }
         out.flush();
         if (!problems.isEmpty()) {

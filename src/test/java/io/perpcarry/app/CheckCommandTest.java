@@ -76,4 +76,24 @@ class CheckCommandTest {
         assertThat(r.err()).contains("LIGHTER_API_KEY_PRIVATE_KEY must be 40 bytes").contains("EDGEX_API_KEY is missing")
                 .doesNotContain("abcdef0123456789");
     }
+
+    @Test
+    void alertAndApiVariablesAreCheckedAndNeverPrinted(@TempDir Path dir) throws Exception {
+        String token = "123456789:AAHsecretTokenValue0123456789abcdef";
+        String hook = "https://hooks.example.com/services/T000/B000/secretpath";
+        Path env = Files.writeString(dir.resolve(".env"), "PERPCARRY_TELEGRAM_BOT_TOKEN=" + token + "\n"
+                + "PERPCARRY_TELEGRAM_CHAT_ID=-1001234567\nPERPCARRY_ALERT_WEBHOOK_URL=" + hook + "\n"
+                + "PERPCARRY_API_TOKEN=api-token-0123456789abcdef\n");
+        Result r = check("--config", "config/bot.json", "--env-file", env.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("alerts: OK").contains("PERPCARRY_TELEGRAM_BOT_TOKEN").contains("-1001234567")
+                .contains("PERPCARRY_API_TOKEN");
+        assertThat(r.out() + r.err()).doesNotContain("AAHsecret").doesNotContain("secretpath")
+                .doesNotContain("api-token-0123");
+
+        Path half = Files.writeString(dir.resolve("half.env"), "PERPCARRY_TELEGRAM_BOT_TOKEN=" + token + "\n");
+        Result bad = check("--config", "config/bot.json", "--env-file", half.toString());
+        assertThat(bad.exit()).isEqualTo(Cli.EXIT_CONFIG);
+        assertThat(bad.err()).contains("PERPCARRY_TELEGRAM_CHAT_ID is missing").doesNotContain("AAHsecret");
+    }
 }
