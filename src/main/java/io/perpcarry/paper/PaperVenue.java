@@ -203,7 +203,12 @@ public final class PaperVenue implements VenueConnector {
         }
         BigDecimal filled = r.order().filledSize();
         if (filled.signum() > 0) {
-            openedAt.putIfAbsent(order.symbol(), clock.instant());
+            if (exchange.account(ACCOUNT).positions().stream()
+                    .anyMatch(p -> p.symbol().equals(order.symbol()) && p.size().signum() != 0)) {
+                openedAt.putIfAbsent(order.symbol(), clock.instant()); // the file's funded_up_to of a new leg
+            } else {
+                openedAt.remove(order.symbol());
+            }
             collect();
             save();
         }

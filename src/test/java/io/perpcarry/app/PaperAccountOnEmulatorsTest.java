@@ -120,6 +120,15 @@ class PaperAccountOnEmulatorsTest {
                 assertThat(held.signedSize()).isEqualByComparingTo(asks.get(0).size().add(more));
                 // the second fill is at the second level: the first was used up by the first order
                 assertThat(held.entryPrice()).isEqualByComparingTo(paid.divide(held.signedSize(), 10, java.math.RoundingMode.HALF_EVEN));
+
+                // the engine's initial margin: 1x until the bot sets leverage, then notional / leverage
+                BigDecimal tooBig = new BigDecimal("300000").divide(held.entryPrice(), 0, java.math.RoundingMode.UP);
+                OrderRequest big = new OrderRequest("HYPE", OrderSide.BUY, tooBig, limit, OrderType.LIMIT_IOC, false, 3);
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> paper.placeOrder(big))
+                        .isInstanceOf(io.perpcarry.venue.VenueException.class)
+                        .hasMessageContaining("PAPER").hasMessageContaining("INSUFFICIENT_MARGIN");
+                paper.setLeverage("HYPE", 5);
+                assertThat(paper.placeOrder(big).filledSize().orElseThrow()).isPositive();
             }
         }
     }
