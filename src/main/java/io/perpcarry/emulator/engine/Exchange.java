@@ -35,7 +35,7 @@ public final class Exchange {
     // ---- markets ----
 
     public List<VenueMarket> markets() {
-        return engine.withLock(false, () -> state.markets.values().stream().map(m -> m.market).toList());
+        return state.listed; // live-fed engines list markets after construction
     }
 
     /** @throws EngineRejection UNKNOWN_MARKET */
@@ -144,7 +144,7 @@ public final class Exchange {
     // ---- accounts ----
 
     public List<Long> accountIds() {
-        return engine.withLock(false, () -> List.copyOf(state.accounts.keySet())); // live-fed engines open accounts later
+        return state.accountIds; // live-fed engines open accounts after construction
     }
 
     /** @throws EngineRejection UNKNOWN_ACCOUNT */

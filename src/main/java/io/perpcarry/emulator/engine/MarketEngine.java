@@ -102,17 +102,17 @@ public final class MarketEngine {
                 MarketState market = new MarketState(vm, book, new FundingProcess(path, seeds.nextLong()),
                         wallTime(start));
                 backfillFunding(market);
-                venue.markets.put(m.symbol(), market);
+                venue.list(market);
             }
             venues.put(venueId, venue);
             desks.put(venueId, new OrderDesk(venue));
             exchanges.put(venueId, new Exchange(this, venue, desks.get(venueId)));
         }
         for (LighterAccountSpec a : scenario.lighterAccounts()) {
-            venues.get(VenueId.LIGHTER).accounts.put(a.accountIndex(), new AccountState(a.accountIndex(), a.collateral()));
+            venues.get(VenueId.LIGHTER).open(new AccountState(a.accountIndex(), a.collateral()));
         }
         for (EdgexAccountSpec a : scenario.edgexAccounts()) {
-            venues.get(VenueId.EDGEX).accounts.put(a.accountId(), new AccountState(a.accountId(), a.collateral()));
+            venues.get(VenueId.EDGEX).open(new AccountState(a.accountId(), a.collateral()));
         }
         events.drain(List.of()); // construction is not news to anyone
     }
@@ -254,7 +254,7 @@ public final class MarketEngine {
             }
             MarketState state = new MarketState(market, SyntheticBook.live(market.tickSize(), market.stepSize(), mark),
                     new FundingProcess(FundingPath.constant(fundingRate), 0), now());
-            venue.markets.put(market.symbol(), state);
+            venue.list(state);
             return null;
         });
     }
@@ -295,7 +295,7 @@ public final class MarketEngine {
             if (state.accounts.containsKey(accountId)) {
                 throw new IllegalArgumentException(venue + " already has account " + accountId);
             }
-            state.accounts.put(accountId, new AccountState(accountId, collateral));
+            state.open(new AccountState(accountId, collateral));
             return null;
         });
     }
