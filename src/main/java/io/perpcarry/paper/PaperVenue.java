@@ -1,6 +1,5 @@
 package io.perpcarry.paper;
 
-import io.perpcarry.domain.BookLevel;
 import io.perpcarry.domain.FundingQuote;
 import io.perpcarry.domain.MarketSnapshot;
 import io.perpcarry.domain.MarketSpec;
@@ -18,7 +17,6 @@ import io.perpcarry.venue.VenueConnector;
 import io.perpcarry.venue.VenueErrorKind;
 import io.perpcarry.venue.VenueException;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,12 +27,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import io.perpcarry.emulator.VenueId;
+import io.perpcarry.emulator.engine.EngineRejection;
+import io.perpcarry.emulator.engine.Exchange;
+import io.perpcarry.emulator.engine.MarketEngine;
+import io.perpcarry.emulator.engine.OrderResult;
+import io.perpcarry.emulator.engine.RejectReason;
+import io.perpcarry.emulator.engine.Side;
+import io.perpcarry.emulator.engine.TimeInForce;
+import io.perpcarry.emulator.engine.VenueMarket;
 
 /**
  * PAPER trading on one venue: market data from the live connector (public reads and streams, no credentials), the
- * account simulated here. An order is filled at once by walking the live book up to its limit (IOC and market orders;
- * nothing rests), pays the venue's taker fee from its market spec, and moves a local position and collateral. Funding is
- * paid at the venue's own settlements, read from its published settled rates. Nothing is ever sent to an order endpoint.
+ * account kept by the emulator's engine ({@link MarketEngine#liveFed}) on a live-fed market per symbol: its book is the
+ * live book, its mark the live book's mid, its funding rate the venue's current quote. Orders (IOC and market; nothing
+ * rests) are matched by the engine against the live levels, pay the venue's taker fee from its market spec, and are
+ * held to the engine's initial margin at the leverage set; funding is settled by the engine at the venue's own
+ * schedule (Lighter hourly, EdgeX every fundingRateIntervalMin) and an account whose equity falls to maintenance margin
+ * is liquidated, as on the emulators. Nothing is ever sent to an order endpoint.
  *
  * <p>The account is saved to {@code accountFile} after every fill and funding payment and read back on start, so a
  * restarted paper daemon finds its hedge, and {@code bin/perpcarry status} in paper mode shows it ({@link #readOnly}).
@@ -42,16 +52,27 @@ import java.util.TreeMap;
 public final class PaperVenue implements VenueConnector {
     private static final int DEPTH = 50;
     private static final Duration FUNDING_POLL = Duration.ofMinutes(1);
+    private static final long ACCOUNT = 1;
+    /**
+     * The venues' public market metadata the connectors read carries no maintenance margin or maximum leverage: the
+     * paper account assumes these for every market (Lighter's and EdgeX's majors are 3-5 % / 20-50x).
+     */
+    static final BigDecimal MAINTENANCE_MARGIN_FRACTION = new BigDecimal("0.03");
+    static final int MAX_LEVERAGE = 20;
 
     private final VenueConnector live;
     private final Clock clock;
     private final PaperAccountFile accountFile;
     private final boolean readOnly;
-    private final Map<String, PaperLeg> legs = new TreeMap<>();
+    private final VenueId venueId;
+    private final MarketEngine engine;
+    private final Exchange exchange;
+    private final Map<String, PaperLeg> saved = new TreeMap<>();
     private final List<FundingPayment> payments = new ArrayList<>();
-    private final TakenLiquidity taken = new TakenLiquidity();
-    private BigDecimal collateral;
-    private long nextOrderId = 1;
+    private final Map<String, Instant> openedAt = new TreeMap<>();
+    private BigDecimal startCollateral;
+    private boolean started;
+    private long lastFundingId;
     private Instant fundingCheckedAt;
 
     /** A paper account of {@code collateral} USD, not saved (tests). */
@@ -69,11 +90,14 @@ public final class PaperVenue implements VenueConnector {
         this.clock = clock;
         this.accountFile = file;
         this.readOnly = readOnly;
-        this.collateral = collateral;
+        this.startCollateral = collateral;
+        this.venueId = live.venue() == Venue.LIGHTER ? VenueId.LIGHTER : VenueId.EDGEX;
+        this.engine = MarketEngine.liveFed(clock, Duration.ofSeconds(1));
+        this.exchange = engine.venue(venueId);
         if (file != null) {
-            file.load(legs, payments).ifPresentOrElse(c -> this.collateral = c, () -> {
+            file.load(saved, payments).ifPresentOrElse(c -> this.startCollateral = c, () -> {
                 if (!readOnly) {
-                    save(); // from the start: status shows the untouched account
+                    saveFile(collateral, Map.of()); // from the start: status shows the untouched account
                 }
             });
         }
@@ -134,24 +158,18 @@ public final class PaperVenue implements VenueConnector {
 
     @Override
     public synchronized AccountState account() {
-        settleFunding();
+        start();
+        refreshHeld();
+        var snapshot = exchange.account(ACCOUNT);
+        collect();
         List<Position> positions = new ArrayList<>();
-        BigDecimal unrealized = BigDecimal.ZERO;
-        BigDecimal margin = BigDecimal.ZERO;
-        for (Map.Entry<String, PaperLeg> e : legs.entrySet()) {
-            PaperLeg l = e.getValue();
-            if (l.size.signum() == 0) {
-                continue;
+        for (var p : snapshot.positions()) {
+            if (p.size().signum() != 0) {
+                positions.add(new Position(venue(), p.symbol(), p.size(), p.avgEntryPrice(), p.unrealizedPnl(),
+                        p.liquidationPrice(), snapshot.marginRatio()));
             }
-            BigDecimal mid = live.orderBook(e.getKey(), 1).mid();
-            BigDecimal pnl = mid.subtract(l.entry).multiply(l.size);
-            unrealized = unrealized.add(pnl);
-            margin = margin.add(l.size.abs().multiply(mid));
-            positions.add(new Position(venue(), e.getKey(), l.size, l.entry, pnl, null, null));
         }
-        BigDecimal equity = collateral.add(unrealized);
-        // Margin at 1x of notional held back: conservative; the sizer applies leverage to what is left.
-        return new AccountState(venue(), equity, equity.subtract(margin).max(BigDecimal.ZERO), positions, clock.instant());
+        return new AccountState(venue(), snapshot.equity(), snapshot.availableBalance(), positions, clock.instant());
     }
 
     @Override
@@ -168,98 +186,142 @@ public final class PaperVenue implements VenueConnector {
             throw new VenueException(venue(), VenueErrorKind.INVALID_REQUEST, "PAPER: only IOC and market orders are simulated, got "
                     + order.type());
         }
-        MarketSpec spec = markets().get(order.symbol());
-        if (spec == null) {
-            throw new VenueException(venue(), VenueErrorKind.INVALID_REQUEST, "PAPER: " + venue().displayName()
-                    + " does not list " + order.symbol());
-        }
-        settleFunding();
-        PaperLeg leg = legs.computeIfAbsent(order.symbol(), s -> new PaperLeg());
-        BigDecimal wanted = order.size();
-        BigDecimal signedDir = order.side() == OrderSide.BUY ? BigDecimal.ONE : BigDecimal.ONE.negate();
-        if (order.reduceOnly()) {
-            boolean reduces = leg.size.signum() != 0 && leg.size.signum() != signedDir.signum();
-            wanted = reduces ? wanted.min(leg.size.abs()) : BigDecimal.ZERO;
-        }
-        BigDecimal filled = BigDecimal.ZERO;
-        BigDecimal paid = BigDecimal.ZERO;
-        if (wanted.signum() > 0) {
-            OrderBook book = live.orderBook(order.symbol(), DEPTH);
-            for (BookLevel level : book.liquidityFor(order.side())) {
-                boolean beyond = order.side() == OrderSide.BUY ? level.price().compareTo(order.price()) > 0
-                        : level.price().compareTo(order.price()) < 0;
-                if (beyond) {
-                    break;
-                }
-                BigDecimal take = wanted.subtract(filled).min(taken.available(order.symbol(), order.side(), level));
-                if (take.signum() <= 0) {
-                    continue;
-                }
-                taken.take(order.symbol(), order.side(), level, take);
-                filled = filled.add(take);
-                paid = paid.add(take.multiply(level.price()));
-                if (filled.compareTo(wanted) == 0) {
-                    break;
-                }
+        start();
+        list(order.symbol());
+        feed(order.symbol());
+        Side side = order.side() == OrderSide.BUY ? Side.BUY : Side.SELL;
+        var request = new io.perpcarry.emulator.engine.OrderRequest(order.symbol(), side,
+                order.type() == OrderType.MARKET ? io.perpcarry.emulator.engine.OrderType.MARKET
+                        : io.perpcarry.emulator.engine.OrderType.LIMIT, TimeInForce.IOC, order.size(), order.price(),
+                order.reduceOnly(), null, null, null);
+        OrderResult r = exchange.submit(ACCOUNT, request);
+        if (!r.accepted()) {
+            if (r.rejectReason() == RejectReason.REDUCE_ONLY_WOULD_INCREASE) {
+                return new OrderAck(order.clientOrderId(), "paper-rejected", Optional.of(BigDecimal.ZERO));
             }
+            throw new VenueException(venue(), VenueErrorKind.REJECTED, "PAPER: " + r.rejectReason() + ": " + r.message());
         }
+        BigDecimal filled = r.order().filledSize();
         if (filled.signum() > 0) {
-            apply(leg, signedDir.multiply(filled), paid.divide(filled, MathContext.DECIMAL64));
-            collateral = collateral.subtract(paid.multiply(spec.takerFeeRate()));
-            if (leg.fundedUpTo == null) {
-                leg.fundedUpTo = clock.instant();
+            if (exchange.account(ACCOUNT).positions().stream()
+                    .anyMatch(p -> p.symbol().equals(order.symbol()) && p.size().signum() != 0)) {
+                openedAt.putIfAbsent(order.symbol(), clock.instant()); // the file's funded_up_to of a new leg
+            } else {
+                openedAt.remove(order.symbol());
             }
+            collect();
             save();
         }
-        return new OrderAck(order.clientOrderId(), "paper-" + nextOrderId++, Optional.of(filled));
+        return new OrderAck(order.clientOrderId(), "paper-" + r.order().orderId(), Optional.of(filled));
     }
 
-    /** Average entry on an increase, realized PnL into collateral on a reduction. */
-    private void apply(PaperLeg leg, BigDecimal delta, BigDecimal price) {
-        BigDecimal before = leg.size;
-        BigDecimal after = before.add(delta);
-        if (before.signum() == 0 || before.signum() == delta.signum()) {
-            leg.entry = before.abs().multiply(leg.entry).add(delta.abs().multiply(price))
-                    .divide(after.abs(), MathContext.DECIMAL64);
-        } else {
-            BigDecimal closed = delta.abs().min(before.abs());
-            collateral = collateral.add(price.subtract(leg.entry).multiply(closed).multiply(BigDecimal.valueOf(before.signum())));
-            if (after.signum() != 0 && after.signum() != before.signum()) {
-                leg.entry = price; // flipped through flat
+    /** Opens the engine's account from the file (or the collateral given) at the first use, when live data is up. */
+    private void start() {
+        if (started) {
+            return;
+        }
+        engine.openAccount(venueId, ACCOUNT, startCollateral);
+        for (Map.Entry<String, PaperLeg> e : saved.entrySet()) {
+            list(e.getKey());
+            feed(e.getKey());
+            engine.restorePosition(venueId, ACCOUNT, e.getKey(), e.getValue().size, e.getValue().entry);
+            if (e.getValue().fundedUpTo != null) {
+                openedAt.put(e.getKey(), e.getValue().fundedUpTo);
             }
         }
-        leg.size = after;
-        if (after.signum() == 0) {
-            leg.entry = BigDecimal.ZERO;
-            leg.fundedUpTo = null;
-        }
+        started = true;
     }
 
-    /** Settlements since each leg was last funded: −signed size × mid × rate, at most once a minute (1 request a leg). */
-    private void settleFunding() {
+    /** Lists {@code symbol} on the engine as a live-fed market, from the venue's spec and current funding quote. */
+    private void list(String symbol) {
+        if (engine.lists(venueId, symbol)) {
+            return;
+        }
+        MarketSpec spec = markets().get(symbol);
+        if (spec == null) {
+            throw new VenueException(venue(), VenueErrorKind.INVALID_REQUEST, "PAPER: " + venue().displayName()
+                    + " does not list " + symbol);
+        }
+        FundingQuote quote = live.fundingQuotes().get(symbol);
+        if (quote == null) {
+            throw new VenueException(venue(), VenueErrorKind.UNAVAILABLE, "PAPER: " + venue().displayName()
+                    + " publishes no funding rate for " + symbol + ": its funding cannot be simulated");
+        }
+        VenueMarket market = new VenueMarket(venueId, symbol, spec.venueMarketId(), spec.priceTick(), spec.sizeStep(),
+                spec.minBaseSize(), null, spec.minQuoteNotional(), spec.takerFeeRate(), spec.makerFeeRate(),
+                MAX_LEVERAGE, 1, MAINTENANCE_MARGIN_FRACTION, BigDecimal.ZERO,
+                (int) quote.interval().toMinutes(), (int) spec.fundingInterval().toMinutes(), null);
+        engine.listLiveMarket(market, live.orderBook(symbol, 1).mid(), quote.rate());
+    }
+
+    /** The live book's levels and mid into the engine's market. */
+    private void feed(String symbol) {
+        OrderBook book = live.orderBook(symbol, DEPTH);
+        engine.setLiveMark(venueId, symbol, book.mid());
+        engine.setLiveBook(venueId, symbol, levels(book.bids()), levels(book.asks()));
+    }
+
+    private static List<io.perpcarry.emulator.engine.BookLevel> levels(List<io.perpcarry.domain.BookLevel> side) {
+        return side.stream().map(l -> new io.perpcarry.emulator.engine.BookLevel(l.price(), l.size())).toList();
+    }
+
+    /** Marks and (at most once a minute) funding rates of the held markets from the live venue. */
+    private void refreshHeld() {
+        List<String> held = exchange.account(ACCOUNT).positions().stream().filter(p -> p.size().signum() != 0)
+                .map(io.perpcarry.emulator.engine.Position::symbol).toList();
+        for (String symbol : held) {
+            feed(symbol);
+        }
         Instant now = clock.instant();
-        if (readOnly || fundingCheckedAt != null && now.isBefore(fundingCheckedAt.plus(FUNDING_POLL))) {
+        if (held.isEmpty() || fundingCheckedAt != null && now.isBefore(fundingCheckedAt.plus(FUNDING_POLL))) {
             return;
         }
         fundingCheckedAt = now;
-        for (Map.Entry<String, PaperLeg> e : legs.entrySet()) {
-            PaperLeg l = e.getValue();
-            if (l.size.signum() == 0 || l.fundedUpTo == null) {
-                continue;
-            }
-            List<FundingQuote> settled = live.settledFundingBetween(e.getKey(), l.fundedUpTo.plusNanos(1), now.plusNanos(1));
-            for (FundingQuote q : settled) {
-                BigDecimal mark = live.orderBook(e.getKey(), 1).mid();
-                BigDecimal amount = l.size.multiply(mark).multiply(q.rate()).negate();
-                collateral = collateral.add(amount);
-                payments.add(new FundingPayment(venue(), e.getKey(), q.observedAt(), q.rate(), l.size, amount));
-                l.fundedUpTo = q.observedAt();
-                save();
+        Map<String, FundingQuote> quotes = live.fundingQuotes();
+        for (String symbol : held) {
+            FundingQuote q = quotes.get(symbol);
+            if (q != null) { // a missing quote keeps the last one: the venue's rate is not known to have changed
+                engine.setFundingRate(venueId, symbol, q.rate());
             }
         }
     }
 
+    /** Funding the engine settled since last looked: into the payment list and the file. */
+    private void collect() {
+        List<io.perpcarry.emulator.engine.FundingPayment> fresh = exchange.fundingPayments(ACCOUNT, null,
+                Exchange.HISTORY_READ_LIMIT).stream().filter(p -> p.fundingId() > lastFundingId).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        for (int i = fresh.size() - 1; i >= 0; i--) { // oldest first
+            var p = fresh.get(i);
+            payments.add(new FundingPayment(venue(), p.symbol(), p.time(), p.ratePerSettlement(), p.positionSize(),
+                    p.amount()));
+            openedAt.put(p.symbol(), p.time());
+        }
+        lastFundingId = fresh.get(0).fundingId();
+        save();
+    }
+
     private void save() {
+        if (readOnly || accountFile == null) {
+            return;
+        }
+        var snapshot = exchange.account(ACCOUNT);
+        Map<String, PaperLeg> legs = new TreeMap<>();
+        for (var p : snapshot.positions()) {
+            if (p.size().signum() != 0) {
+                PaperLeg l = new PaperLeg();
+                l.size = p.size();
+                l.entry = p.avgEntryPrice();
+                l.fundedUpTo = openedAt.get(p.symbol());
+                legs.put(p.symbol(), l);
+            }
+        }
+        saveFile(snapshot.collateral(), legs);
+    }
+
+    private void saveFile(BigDecimal collateral, Map<String, PaperLeg> legs) {
         if (accountFile != null) {
             accountFile.save(collateral, legs, payments);
         }
@@ -276,15 +338,26 @@ public final class PaperVenue implements VenueConnector {
     }
 
     @Override
-    public void setLeverage(String symbol, int leverage) {
+    public synchronized void setLeverage(String symbol, int leverage) {
         if (leverage < 1) {
             throw new VenueException(venue(), VenueErrorKind.INVALID_REQUEST, "leverage must be >= 1, got " + leverage);
+        }
+        start();
+        list(symbol);
+        try {
+            exchange.setLeverage(ACCOUNT, symbol, leverage, true);
+        } catch (EngineRejection e) {
+            throw new VenueException(venue(), VenueErrorKind.REJECTED, "PAPER: " + e.getMessage());
         }
     }
 
     @Override
     public synchronized List<FundingPayment> fundingPayments(Instant since) {
-        settleFunding();
+        if (!readOnly) {
+            start();
+            refreshHeld();
+            collect();
+        }
         return payments.stream().filter(p -> !p.settledAt().isBefore(since)).toList();
     }
 

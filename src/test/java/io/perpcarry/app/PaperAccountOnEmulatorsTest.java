@@ -19,7 +19,6 @@ import io.perpcarry.venue.OrderAck;
 import io.perpcarry.venue.OrderRequest;
 import io.perpcarry.venue.OrderType;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +46,7 @@ class PaperAccountOnEmulatorsTest {
             RuntimeEnvironment env = RuntimeEnvironment.read(new EnvironmentSource(vars, Map.of(), Path.of(".env")));
             try (VenueSession session = VenueSession.open(BotConfigLoader.parse("{\"symbols_to_monitor\": [\"HYPE\"]}", "t"), env)) {
                 Path file = PaperAccounts.file(data, session.edgex().venue());
-                PaperVenue paper = new PaperVenue(session.edgex(), new BigDecimal("1000"), ex.scenarioClock(), file);
+                PaperVenue paper = new PaperVenue(session.edgex(), new BigDecimal("100000"), ex.scenarioClock(), file);
                 OrderBook book = session.edgex().orderBook("HYPE", 50);
                 List<BookLevel> asks = book.asks();
                 // two levels and a half: the fill must take the first two whole and part of the third
@@ -64,8 +63,8 @@ class PaperAccountOnEmulatorsTest {
                 assertThat(ack.filledSize().orElseThrow()).isEqualByComparingTo(size);
                 Position held = paper.account().positions().get(0);
                 assertThat(held.signedSize()).isEqualByComparingTo(size);
-                assertThat(held.entryPrice()).isEqualByComparingTo(paid.divide(size, MathContext.DECIMAL64));
-                BigDecimal afterFee = new BigDecimal("1000").subtract(paid.multiply(fee));
+                assertThat(held.entryPrice()).isEqualByComparingTo(paid.divide(size, 10, java.math.RoundingMode.HALF_EVEN));
+                BigDecimal afterFee = new BigDecimal("100000").subtract(paid.multiply(fee));
 
                 // funding: at EdgeX's own settlements, −size × mark × the settled rate (longs pay a positive rate)
                 Instant opened = ex.scenarioClock().instant();
@@ -79,7 +78,8 @@ class PaperAccountOnEmulatorsTest {
                             p.settledAt().plusSeconds(1), 1);
                     assertThat(s).as("the emulator settled at " + p.settledAt()).hasSize(1);
                     assertThat(p.settledAt()).isAfter(opened.minus(Duration.ofHours(4)));
-                    assertThat(p.amount()).isEqualByComparingTo(size.multiply(mid).multiply(s.get(0).ratePerSettlement()).negate());
+                    assertThat(p.amount()).isEqualByComparingTo(size.multiply(mid).multiply(s.get(0).ratePerSettlement()).negate()
+                            .setScale(6, java.math.RoundingMode.HALF_EVEN)); // USDC amounts, as the engine books them
                     fundingTotal = fundingTotal.add(p.amount());
                 }
 
@@ -109,7 +109,7 @@ class PaperAccountOnEmulatorsTest {
             vars.put("PERPCARRY_MODE", "paper");
             RuntimeEnvironment env = RuntimeEnvironment.read(new EnvironmentSource(vars, Map.of(), Path.of(".env")));
             try (VenueSession session = VenueSession.open(BotConfigLoader.parse("{\"symbols_to_monitor\": [\"HYPE\"]}", "t"), env)) {
-                PaperVenue paper = new PaperVenue(session.edgex(), new BigDecimal("1000"), ex.scenarioClock());
+                PaperVenue paper = new PaperVenue(session.edgex(), new BigDecimal("100000"), ex.scenarioClock());
                 List<BookLevel> asks = session.edgex().orderBook("HYPE", 50).asks();
                 BigDecimal limit = asks.get(5).price();
                 paper.placeOrder(new OrderRequest("HYPE", OrderSide.BUY, asks.get(0).size(), limit, OrderType.LIMIT_IOC, false, 1));
@@ -119,7 +119,16 @@ class PaperAccountOnEmulatorsTest {
                 Position held = paper.account().positions().get(0);
                 assertThat(held.signedSize()).isEqualByComparingTo(asks.get(0).size().add(more));
                 // the second fill is at the second level: the first was used up by the first order
-                assertThat(held.entryPrice()).isEqualByComparingTo(paid.divide(held.signedSize(), MathContext.DECIMAL64));
+                assertThat(held.entryPrice()).isEqualByComparingTo(paid.divide(held.signedSize(), 10, java.math.RoundingMode.HALF_EVEN));
+
+                // the engine's initial margin: 1x until the bot sets leverage, then notional / leverage
+                BigDecimal tooBig = new BigDecimal("300000").divide(held.entryPrice(), 0, java.math.RoundingMode.UP);
+                OrderRequest big = new OrderRequest("HYPE", OrderSide.BUY, tooBig, limit, OrderType.LIMIT_IOC, false, 3);
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> paper.placeOrder(big))
+                        .isInstanceOf(io.perpcarry.venue.VenueException.class)
+                        .hasMessageContaining("PAPER").hasMessageContaining("INSUFFICIENT_MARGIN");
+                paper.setLeverage("HYPE", 5);
+                assertThat(paper.placeOrder(big).filledSize().orElseThrow()).isPositive();
             }
         }
     }

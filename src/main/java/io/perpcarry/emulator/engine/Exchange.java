@@ -35,7 +35,7 @@ public final class Exchange {
     // ---- markets ----
 
     public List<VenueMarket> markets() {
-        return state.markets.values().stream().map(m -> m.market).toList(); // static after construction
+        return state.listed; // live-fed engines list markets after construction
     }
 
     /** @throws EngineRejection UNKNOWN_MARKET */
@@ -98,7 +98,7 @@ public final class Exchange {
             Instant cutoff = now.minus(Duration.ofHours(24));
             BigDecimal index = engine.indexPriceLocked(symbol);
             BigDecimal mark = m.book.mark();
-            BigDecimal baselineQuote = m.market.spec().volume24h();
+            BigDecimal baselineQuote = m.market.spec() == null ? BigDecimal.ZERO : m.market.spec().volume24h();
             BigDecimal base = baselineQuote.divide(mark, m.market.sizeDecimals(), java.math.RoundingMode.DOWN);
             BigDecimal quote = baselineQuote;
             long trades = 0;
@@ -110,7 +110,7 @@ public final class Exchange {
                 quote = quote.add(t.price().multiply(t.size()));
                 trades++;
             }
-            BigDecimal openInterest = m.market.spec().openInterest();
+            BigDecimal openInterest = m.market.spec() == null ? BigDecimal.ZERO : m.market.spec().openInterest();
             for (AccountState a : state.accounts.values()) {
                 BigDecimal size = a.size(symbol);
                 if (size.signum() > 0) {
@@ -144,7 +144,7 @@ public final class Exchange {
     // ---- accounts ----
 
     public List<Long> accountIds() {
-        return List.copyOf(state.accounts.keySet()); // static after construction
+        return state.accountIds; // live-fed engines open accounts after construction
     }
 
     /** @throws EngineRejection UNKNOWN_ACCOUNT */

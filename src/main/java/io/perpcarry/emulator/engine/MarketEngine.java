@@ -3,6 +3,7 @@ package io.perpcarry.emulator.engine;
 import io.perpcarry.emulator.ScaledClock;
 import io.perpcarry.emulator.VenueId;
 import io.perpcarry.emulator.scenario.EdgexAccountSpec;
+import io.perpcarry.emulator.scenario.FundingPath;
 import io.perpcarry.emulator.scenario.LighterAccountSpec;
 import io.perpcarry.emulator.scenario.MarketSpec;
 import io.perpcarry.emulator.scenario.PriceShock;
@@ -101,17 +102,17 @@ public final class MarketEngine {
                 MarketState market = new MarketState(vm, book, new FundingProcess(path, seeds.nextLong()),
                         wallTime(start));
                 backfillFunding(market);
-                venue.markets.put(m.symbol(), market);
+                venue.list(market);
             }
             venues.put(venueId, venue);
             desks.put(venueId, new OrderDesk(venue));
             exchanges.put(venueId, new Exchange(this, venue, desks.get(venueId)));
         }
         for (LighterAccountSpec a : scenario.lighterAccounts()) {
-            venues.get(VenueId.LIGHTER).accounts.put(a.accountIndex(), new AccountState(a.accountIndex(), a.collateral()));
+            venues.get(VenueId.LIGHTER).open(new AccountState(a.accountIndex(), a.collateral()));
         }
         for (EdgexAccountSpec a : scenario.edgexAccounts()) {
-            venues.get(VenueId.EDGEX).accounts.put(a.accountId(), new AccountState(a.accountId(), a.collateral()));
+            venues.get(VenueId.EDGEX).open(new AccountState(a.accountId(), a.collateral()));
         }
         events.drain(List.of()); // construction is not news to anyone
     }
@@ -206,7 +207,7 @@ public final class MarketEngine {
         withLock(true, () -> {
             MarketState market = venues.get(venue).market(symbol);
             market.book.setFrozen(frozen);
-            if (!frozen) {
+            if (!frozen && !market.book.live()) {
                 market.book.refresh(venueMid(market));
             }
             events.bookChanged(venue, symbol);
@@ -224,6 +225,112 @@ public final class MarketEngine {
             events.add(l -> l.onFundingRateChanged(venue, estimate));
             return null;
         });
+    }
+
+    // ---- live-fed markets (paper trading: a real venue's book, mark and funding drive the engine's accounts) ----
+
+    /**
+     * An engine with no scenario market and no account, stepping every {@code step} on {@code clock}: markets are
+     * listed with {@link #listLiveMarket}, accounts opened with {@link #openAccount}.
+     */
+    public static MarketEngine liveFed(Clock clock, Duration step) {
+        return new MarketEngine(new Scenario(0, 1.0, step, step, Duration.ZERO, List.of(), List.of(), List.of(),
+                List.of()), clock);
+    }
+
+    /**
+     * Lists a market whose book levels, mark and funding rate are set from outside ({@link #setLiveBook},
+     * {@link #setLiveMark}, {@link #setFundingRate}) and never by the price walk. Its funding settles on the
+     * venue's schedule ({@code market.settlementMinutes()}, from 00:00 UTC) at the rate set last, on the mark set
+     * last, by the same settlement as the scenario markets. {@code market.spec()} may be null (no scenario entry).
+     *
+     * @param fundingRate native unit: fraction per {@code market.ratePeriodMinutes()}
+     */
+    public void listLiveMarket(VenueMarket market, BigDecimal mark, BigDecimal fundingRate) {
+        withLock(true, () -> {
+            VenueState venue = venues.get(market.venue());
+            if (venue.markets.containsKey(market.symbol())) {
+                throw new IllegalArgumentException(market.venue() + " already lists " + market.symbol());
+            }
+            MarketState state = new MarketState(market, SyntheticBook.live(market.tickSize(), market.stepSize(), mark),
+                    new FundingProcess(FundingPath.constant(fundingRate), 0), now());
+            venue.list(state);
+            return null;
+        });
+    }
+
+    /** Whether {@code venue} lists {@code symbol} (scenario or live-fed). */
+    public boolean lists(VenueId venue, String symbol) {
+        return withLock(false, () -> venues.get(venue).markets.containsKey(symbol));
+    }
+
+    /**
+     * A live-fed market's book as the venue now shows it, best first or not; resting orders it crossed fill, and
+     * accounts it leaves underwater are liquidated, as after a step.
+     *
+     * @throws IllegalArgumentException the market is not live-fed
+     */
+    public void setLiveBook(VenueId venue, String symbol, List<BookLevel> bids, List<BookLevel> asks) {
+        withLock(true, () -> {
+            liveMarket(venue, symbol).book.setLevels(bids, asks);
+            events.bookChanged(venue, symbol);
+            afterLiveChange(venue);
+            return null;
+        });
+    }
+
+    /** A live-fed market's mark price (the venue's mark or oracle). */
+    public void setLiveMark(VenueId venue, String symbol, BigDecimal mark) {
+        withLock(true, () -> {
+            liveMarket(venue, symbol).book.setMark(mark);
+            afterLiveChange(venue);
+            return null;
+        });
+    }
+
+    /** Opens an account of {@code collateral} USD on {@code venue}. */
+    public void openAccount(VenueId venue, long accountId, BigDecimal collateral) {
+        withLock(true, () -> {
+            VenueState state = venues.get(venue);
+            if (state.accounts.containsKey(accountId)) {
+                throw new IllegalArgumentException(venue + " already has account " + accountId);
+            }
+            state.open(new AccountState(accountId, collateral));
+            return null;
+        });
+    }
+
+    /**
+     * Puts back a position saved earlier (a restarted paper account): {@code size} signed, at {@code entry}, no
+     * fill and no fee. The account must be flat in {@code symbol}.
+     */
+    public void restorePosition(VenueId venue, long accountId, String symbol, BigDecimal size, BigDecimal entry) {
+        withLock(true, () -> {
+            VenueState state = venues.get(venue);
+            state.market(symbol);
+            AccountState account = state.account(accountId);
+            if (account.size(symbol).signum() != 0) {
+                throw new IllegalArgumentException(venue + " account " + accountId + " already holds " + symbol);
+            }
+            PositionState p = account.position(symbol);
+            p.apply(size.signum() >= 0 ? Side.BUY : Side.SELL, size.abs(), entry);
+            events.accountChanged(venue, accountId);
+            return null;
+        });
+    }
+
+    private MarketState liveMarket(VenueId venue, String symbol) {
+        MarketState market = venues.get(venue).market(symbol);
+        if (!market.book.live()) {
+            throw new IllegalArgumentException(venue + " " + symbol + " is a scenario market, not live-fed");
+        }
+        return market;
+    }
+
+    private void afterLiveChange(VenueId venue) {
+        Instant t = now();
+        desks.get(venue).onStep(t);
+        venues.get(venue).liquidateUnderwater(t);
     }
 
     public void addListener(EngineListener listener) {
@@ -340,7 +447,7 @@ public final class MarketEngine {
         Instant t = wallTime(simulationT);
         for (VenueState venue : venues.values()) {
             for (MarketState market : venue.markets.values()) {
-                if (market.book.refresh(venueMid(market))) {
+                if (!market.book.live() && market.book.refresh(venueMid(market))) {
                     events.bookChanged(venue.venue, market.symbol());
                 }
             }

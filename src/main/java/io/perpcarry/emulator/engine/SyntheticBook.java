@@ -12,6 +12,10 @@ import java.util.Map;
  * The market maker's quotes on one venue for one market: levels around the venue mid on the venue's tick and
  * step. Liquidity taken by orders stays taken until the next refresh (the next step), so repeated orders in
  * the same instant walk deeper into the book.
+ *
+ * <p>A live-fed book ({@link #live}) is never requoted by the walk: its levels and mark are set from outside (a real
+ * venue's book). What our orders took from a level stays taken while the venue keeps showing that level with the size
+ * it showed when we took from it (it has not refreshed it); a level shown with another size is the venue's news.
  */
 final class SyntheticBook {
     private final BookShape shape;
@@ -25,16 +29,76 @@ final class SyntheticBook {
     private final Map<BigDecimal, BigDecimal> takenAsks = new HashMap<>();
     private boolean frozen;
     private long version;
+    private final boolean live;
+    private List<BookLevel> shownBids = List.of();
+    private List<BookLevel> shownAsks = List.of();
+    /** Live: the size a level showed when we first took from it. */
+    private final Map<BigDecimal, BigDecimal> shownWhenTakenBids = new HashMap<>();
+    private final Map<BigDecimal, BigDecimal> shownWhenTakenAsks = new HashMap<>();
 
     SyntheticBook(BookShape shape, BigDecimal tick, BigDecimal step) {
         this.shape = shape;
         this.tick = tick;
         this.step = step;
+        this.live = shape == null;
+    }
+
+    /** A book whose levels and mark come from outside ({@link #setLevels}, {@link #setMark}). */
+    static SyntheticBook live(BigDecimal tick, BigDecimal step, BigDecimal mark) {
+        SyntheticBook book = new SyntheticBook(null, tick, step);
+        book.mark = mark;
+        return book;
+    }
+
+    boolean live() {
+        return live;
+    }
+
+    /** Live: the venue's levels as it now shows them (any order; sorted here), less what we took and it still shows. */
+    void setLevels(List<BookLevel> newBids, List<BookLevel> newAsks) {
+        shownBids = newBids.stream().sorted(java.util.Comparator.comparing(BookLevel::price).reversed()).toList();
+        shownAsks = newAsks.stream().sorted(java.util.Comparator.comparing(BookLevel::price)).toList();
+        forgetRefreshed(shownBids, takenBids, shownWhenTakenBids);
+        forgetRefreshed(shownAsks, takenAsks, shownWhenTakenAsks);
+        rebuildLive();
+    }
+
+    /** Live: the venue's mark price (margin, PnL, funding and liquidation are valued at it). */
+    void setMark(BigDecimal newMark) {
+        mark = newMark;
+    }
+
+    private static void forgetRefreshed(List<BookLevel> shown, Map<BigDecimal, BigDecimal> taken,
+                                        Map<BigDecimal, BigDecimal> shownWhenTaken) {
+        Map<BigDecimal, BigDecimal> now = new HashMap<>();
+        shown.forEach(l -> now.put(key(l.price()), l.size()));
+        shownWhenTaken.entrySet().removeIf(e -> {
+            BigDecimal size = now.get(e.getKey());
+            boolean refreshed = size == null || size.compareTo(e.getValue()) != 0;
+            if (refreshed) {
+                taken.remove(e.getKey());
+            }
+            return refreshed;
+        });
+    }
+
+    private void rebuildLive() {
+        List<BookLevel> newBids = new ArrayList<>();
+        List<BookLevel> newAsks = new ArrayList<>();
+        shownBids.forEach(l -> addLevel(newBids, key(l.price()), l.size(), takenBids));
+        shownAsks.forEach(l -> addLevel(newAsks, key(l.price()), l.size(), takenAsks));
+        bids = newBids;
+        asks = newAsks;
+        version++;
+    }
+
+    private static BigDecimal key(BigDecimal price) {
+        return price.stripTrailingZeros();
     }
 
     /** Requotes around a new venue mid and replenishes taken liquidity; ignored while frozen. Returns true if requoted. */
     boolean refresh(BigDecimal newVenueMid) {
-        if (frozen) {
+        if (frozen || live) {
             return false;
         }
         venueMid = newVenueMid;
@@ -88,8 +152,17 @@ final class SyntheticBook {
     /** Marks liquidity at {@code price} as taken by a taker on {@code takerSide}. */
     void take(Side takerSide, BigDecimal price, BigDecimal size) {
         Map<BigDecimal, BigDecimal> taken = takerSide == Side.BUY ? takenAsks : takenBids;
-        taken.merge(price, size, BigDecimal::add);
-        rebuild();
+        if (!live) {
+            taken.merge(price, size, BigDecimal::add);
+            rebuild();
+            return;
+        }
+        List<BookLevel> shown = takerSide == Side.BUY ? shownAsks : shownBids;
+        Map<BigDecimal, BigDecimal> shownWhenTaken = takerSide == Side.BUY ? shownWhenTakenAsks : shownWhenTakenBids;
+        shown.stream().filter(l -> key(l.price()).equals(key(price))).findFirst()
+                .ifPresent(l -> shownWhenTaken.putIfAbsent(key(price), l.size()));
+        taken.merge(key(price), size, BigDecimal::add);
+        rebuildLive();
     }
 
     /** Levels the taker on {@code takerSide} would hit, best first. */

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 /**
  * One market as one venue lists it, in venue-neutral terms the engine trades by. The raw scenario entry
  * ({@link #spec()}) holds the venue-specific fields the wire layers publish ({@code spec().lighter()},
- * {@code spec().edgex()}).
+ * {@code spec().edgex()}); null for a live-fed market ({@link MarketEngine#listLiveMarket}).
  *
  * @param venueMarketId           Lighter market_id or EdgeX contractId, as text
  * @param minSize                 smallest order size (base)

@@ -33,6 +33,20 @@ final class VenueState {
         this.clientOrderIdsUniqueForever = venue == VenueId.LIGHTER;
     }
 
+    /** Read without the engine's lock (wire layers may hold their own locks): replaced whole on every listing. */
+    volatile List<VenueMarket> listed = List.of();
+    volatile List<Long> accountIds = List.of();
+
+    void list(MarketState market) {
+        markets.put(market.symbol(), market);
+        listed = markets.values().stream().map(m -> m.market).toList();
+    }
+
+    void open(AccountState account) {
+        accounts.put(account.accountId, account);
+        accountIds = List.copyOf(accounts.keySet());
+    }
+
     MarketState market(String symbol) {
         MarketState m = markets.get(symbol);
         if (m == null) {
