@@ -15,7 +15,8 @@ public final class WebPage {
 
     /** {@code path}: what follows {@code /ui/} ("" for the page itself). Unknown names are 404. */
     public void serve(Exchange ex) {
-        String path = ex.getMessage().getHeader(Exchange.HTTP_PATH, "", String.class).replaceFirst("^/", "");
+        // platform-http gives the whole request path ("/ui/app.js"), not the part after the route's prefix
+        String path = ex.getMessage().getHeader(Exchange.HTTP_PATH, "", String.class).replaceFirst("^/(ui(/|$))?", "");
         String file = FILES.get(path);
         if (file == null) {
             ex.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 404);
