@@ -57,7 +57,7 @@ function renderState(s) {
   mb.textContent = paper ? "PAPER: simulated account on live market data, no order reaches a venue" : demo ? "DEMO: emulated venues" : "";
   const st = $("state");
   st.textContent = "state " + s.state + (s.paused ? " (paused)" : "") + (s.reconciled ? "" : "  ·  not reconciled yet") +
-    (s.wait_until ? "  ·  waiting until " + s.wait_until : "");
+    (s.state === "WAITING" && s.wait_until ? "  ·  waiting until " + s.wait_until : "");
   st.className = s.state === "HALTED" ? "neg" : "";
   const b = $("banner");
   const line = s.control ? s.control.line : s.halt_reason ? "HALTED: " + s.halt_reason : null;
@@ -66,13 +66,19 @@ function renderState(s) {
   b.dataset.kind = s.control ? s.control.kind : s.halt_reason ? "HALTED" : "";
 }
 
-function renderHedge(h) {
+// The bot's clock (the last venue read), not this browser's: the two differ on emulators and on a skewed PC.
+function botNow(capital) {
+  const t = capital.venues.map((v) => Date.parse(v.read_at)).filter((x) => !isNaN(x));
+  return t.length ? Math.max(...t) : Date.now();
+}
+
+function renderHedge(h, now) {
   heldSymbol = h.held ? h.symbol : null;
   if (!h.held) { $("hedge").innerHTML = '<p id="no-hedge">no hedge on</p>'; return; }
   const long = h.legs.find((l) => l.side === "LONG"), short = h.legs.find((l) => l.side === "SHORT");
   let html = '<p><b id="hedge-symbol">' + esc(h.symbol) + "</b>: long " + esc(long && long.venue) + " / short " +
     esc(short && short.venue) + ", notional " + num(h.entry_notional_usd) + " USD<br><span class=\"muted\">opened " +
-    esc(h.opened_at) + ", hold ends in " + duration(Date.parse(h.target_close_at) - Date.now()) + " (" +
+    esc(h.opened_at) + ", hold ends in " + duration(Date.parse(h.target_close_at) - now) + " (" +
     esc(h.target_close_at) + ")</span></p>";
   let total = 0, known = true;
   const rows = h.legs.map((l) => {
@@ -224,7 +230,7 @@ async function refresh() {
   try {
     const [state, hedge, capital, funding, cycles, health, journal] = await Promise.all(
       ["state", "hedge", "capital", "funding", "cycles", "health", "journal"].map((p) => get("/api/" + p)));
-    renderState(state); renderHedge(hedge); renderCapital(capital);
+    renderState(state); renderHedge(hedge, botNow(capital)); renderCapital(capital);
     fundingRows = funding; renderFunding(); renderCycles(cycles); renderHealth(health); renderJournal(journal);
     downSince = null;
     document.body.classList.remove("disconnected");
