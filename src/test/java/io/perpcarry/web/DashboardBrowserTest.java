@@ -60,7 +60,7 @@ class DashboardBrowserTest {
                 daemon.start();
                 daemon.awaitHolding(LIMIT);
                 watchConsole(browser);
-                browser.call("Page.navigate", Map.of("url", "http://127.0.0.1:" + port + "/ui/"));
+                browser.call("Page.navigate", Map.of("url", "http://127.0.0.1:" + port + "/"));
                 awaitPage(browser, "the held hedge, 4 funding rows and the rebalance line",
                         "document.querySelectorAll('#legs tbody tr').length === 2"
                                 + " && document.querySelectorAll('#funding tbody tr[data-symbol]').length === 4"
