@@ -103,15 +103,26 @@ class DashboardBrowserTest {
 
         JsonNode capital = browser.eval("[...document.querySelectorAll('#capital tbody tr')].map(tr => tr.cells[0].textContent)");
         assertThat(capital.toString()).contains("lighter", "edgex");
-        JsonNode rebalance = api(port, "capital").get("rebalance");
-        String line = browser.eval("document.getElementById('rebalance').textContent").asText();
-        if (Double.parseDouble(rebalance.get("amount_usd").asText()) == 0) {
-            assertThat(line).startsWith("balanced");
-        } else {
-            assertThat(line).as("the page says how much and which way").startsWith("to balance: move ")
-                    .contains(" from " + rebalance.get("from").asText() + " to " + rebalance.get("to").asText());
-            assertThat(line).matches("to balance: move [0-9.]+ USD from .*");
+        // The page polls: wait until it shows what the API says now (equities move a little with every read).
+        String[] seen = new String[2];
+        try {
+            EmulatedDaemon.awaitTrue(LIMIT, "the API's rebalance on the page", () -> {
+                try {
+                    JsonNode r = api(port, "capital").get("rebalance");
+                    seen[0] = r.toString();
+                    seen[1] = browser.eval("document.getElementById('rebalance').textContent").asText();
+                    return new java.math.BigDecimal(r.get("amount_usd").asText()).signum() == 0
+                            ? seen[1].startsWith("balanced")
+                            : seen[1].startsWith("to balance: move " + r.get("amount_usd").asText() + " USD from "
+                                    + r.get("from").asText() + " to " + r.get("to").asText());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; API " + seen[0] + ", page: " + seen[1], e);
         }
+        String line = seen[1];
         assertThat(line).doesNotContain("undefined", "null");
     }
 
