@@ -95,6 +95,7 @@ public final class BotApplication {
             public void afterConfigure(org.apache.camel.main.BaseMainSupport m) {
                 // An edit of one file in routes/ reloads that file only (Camel's own reload loses routes).
                 RouteFileReload.install(m.getCamelContext());
+                ApiServerRouting.install(m.getCamelContext());
             }
         });
         if (wiringFactory != null) {

@@ -59,7 +59,9 @@ class ApiDaemonTest {
     void readsControlsAndACycleThroughTheApi() throws Exception {
         daemon.awaitHolding(Duration.ofSeconds(90));
         EmulatedDaemon.awaitTrue(Duration.ofSeconds(30), "the dashboard frame and funding table",
-                () -> get("hedge").path("legs").size() == 2 && get("funding").size() > 0);
+                // the legs come from state.json at once; their marks from the next dashboard frame after the open
+                () -> get("hedge").path("legs").size() == 2 && get("hedge").path("legs").path(0).has("unrealized_pnl")
+                        && get("funding").size() > 0);
 
         JsonNode state = get("state");
         assertThat(state.get("state").asText()).isEqualTo("HOLDING");

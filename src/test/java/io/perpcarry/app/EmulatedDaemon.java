@@ -64,9 +64,10 @@ public final class EmulatedDaemon implements AutoCloseable {
         overrides.put("perpcarry.check-interval-ms", "500");
         overrides.put("perpcarry.control-poll-ms", "200");
         overrides.put("camel.main.routes-reload-enabled", "false");
-        // The HTTP servers on ephemeral ports: tests run side by side (routes/api.yaml needs the server).
-        overrides.put("camel.server.port", "0");
-        overrides.put("camel.management.port", "0");
+        // The HTTP servers on free ports (not 0: two servers on "port 0" share one router name in Camel's registry,
+        // and the API routes may land on the management server): tests run side by side.
+        overrides.put("camel.server.port", Integer.toString(freePort()));
+        overrides.put("camel.management.port", Integer.toString(freePort()));
     }
 
     /** Both emulators on one engine, on an ephemeral port each. */
@@ -252,6 +253,14 @@ public final class EmulatedDaemon implements AutoCloseable {
                 }
             }
             return true;
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
