@@ -143,6 +143,19 @@ class CamelRoutesTest {
     }
 
     @Test
+    void aDefectInPlanningHaltsInsteadOfWaitingInOpening() {
+        f.edgex.onAccountRead = () -> {
+            if (f.beans.engine.state() == BotState.OPENING) {
+                throw new IllegalStateException("a bean's defect while planning");
+            }
+        };
+        template.sendBody("direct:scan", null);
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.HALTED);
+        assertThat(f.lighter.orders).isEmpty();
+        assertThat(f.edgex.orders).isEmpty();
+    }
+
+    @Test
     void killedBetweenTheTwoLegsRestartsWithoutADuplicateOrder() throws Exception {
         f.edgex.next(Behavior.CRASH);
         assertThatThrownBy(() -> template.sendBody("direct:scan", null)).isNotNull();

@@ -53,7 +53,15 @@ final class WsProbe implements WebSocket.Listener, AutoCloseable {
     }
 
     void send(String json) {
-        ws.sendText(json, true).join();
+        enqueue(ws, json).join();
+    }
+
+    /** The JDK socket allows one send in flight: the test's frames and the pongs take turns. */
+    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+
+    private synchronized CompletableFuture<?> enqueue(WebSocket socket, String text) {
+        sending = sending.handle((v, e) -> null).thenCompose(v -> socket.sendText(text, true));
+        return sending;
     }
 
     /** The next frame matching {@code p} within 5 s (frames before it are discarded). */
@@ -98,7 +106,7 @@ final class WsProbe implements WebSocket.Listener, AutoCloseable {
             frames.add(f);
             partial.setLength(0);
             if (pong && f.path("type").asText().equals("ping")) {
-                webSocket.sendText("{\"type\":\"pong\",\"time\":\"" + f.path("time").asText() + "\"}", true);
+                enqueue(webSocket, "{\"type\":\"pong\",\"time\":\"" + f.path("time").asText() + "\"}");
             }
         }
         webSocket.request(1);
