@@ -45,7 +45,12 @@ final class CrashTrials {
         String step = stepOf(seed);
         // Short hold (6 s at x600) so the close is reached; the scenario's funding makes a 1 h hold worth opening.
         double hold = step.equals("close") || step.equals("random-instant") ? 1 : 8;
-        Path dir = run.trialDir("crash-" + seed, ChaosRun.botJson(hold, 22));
+        String botJson = ChaosRun.botJson(hold, 22);
+        if (step.equals("level-unwind")) {
+            // No IOC retry: the injected partial fill must be levelled or unwound, the step this trial kills at.
+            botJson = botJson.substring(0, botJson.lastIndexOf('}')) + ", \"open_retries\": 0}";
+        }
+        Path dir = run.trialDir("crash-" + seed, botJson);
         Path data = dir.resolve("data");
         Path config = dir.resolve("bot.json");
         String note = "";
