@@ -114,8 +114,13 @@ final class FaultMatrix {
             if (kind == FaultKind.FREEZE_BOOK) {
                 ex.post("/_emulator/book", "{\"symbol\": \"HYPE\", \"frozen\": false}");
             }
-            d.await(Duration.ofSeconds(120), s -> s.state().equals("HOLDING") || s.state().equals("WAITING")
-                    || s.state().equals("HALTED") || (s.state().equals("IDLE") && s.paused()));
+            // An emergency close under a fault may take longer than the 8 s: judge what it ends with, not a SIGTERM
+            // in the middle of it (that is the signals scenario's subject).
+            boolean emergency = phase.equals("emergency-close") && held.isPresent() && CrashTrials.holding(held.get());
+            Path trigger = data.resolve("control").resolve("EMERGENCY_CLOSE");
+            d.await(Duration.ofSeconds(120), s -> !(emergency && Files.exists(trigger))
+                    && (s.state().equals("HOLDING") && !emergency || s.state().equals("WAITING")
+                    || s.state().equals("HALTED") || (s.state().equals("IDLE") && s.paused())));
             if (d.stop("TERM", Duration.ofSeconds(40)) < 0) {
                 note += " ignored SIGTERM for 40 s";
             }
