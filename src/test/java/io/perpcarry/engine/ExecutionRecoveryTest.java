@@ -12,31 +12,13 @@ import io.perpcarry.state.HeldPosition;
 import io.perpcarry.state.JournalEntry;
 import io.perpcarry.venue.Fill;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Crashes mid-cycle, booked PnL and adopting a pair: what a restart and the books make of a cycle. */
-class ExecutionRecoveryTest {
-    @TempDir
-    Path dir;
-    Fixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new Fixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
-
+class ExecutionRecoveryTest extends OnFixture {
     @Test
     void aCrashInOpeningStartsTheHoldClockNowNotAtAnOlderCycleInTheSameSymbol() {
         f.open(); // cycle 1 at T0

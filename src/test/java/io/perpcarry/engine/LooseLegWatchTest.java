@@ -5,29 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perpcarry.engine.FakeVenue.Behavior;
 import io.perpcarry.state.BotState;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The risk guard outside HOLDING: every leg on the venues is watched, whatever the state. */
-class LooseLegWatchTest {
-    @TempDir
-    Path dir;
-    Fixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new Fixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
-
+class LooseLegWatchTest extends OnFixture {
     @Test
     void aNakedLegLeftByAFailedOpenIsWatchedWhileHalted() {
         f.lighter.next(Behavior.REJECT);

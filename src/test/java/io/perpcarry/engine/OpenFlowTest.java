@@ -7,28 +7,11 @@ import io.perpcarry.engine.FakeVenue.Behavior;
 import io.perpcarry.state.BotState;
 import io.perpcarry.state.HeldPosition;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Planner → sender → leg reconciler against fake venues, without Camel. */
-class OpenFlowTest {
+class OpenFlowTest extends OnFixture {
     static final String NO_RETRIES = "{\"symbols_to_monitor\": [\"BTC\"], \"open_retries\": 0}";
-    @TempDir
-    Path dir;
-    Fixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new Fixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
 
     @Test
     void bothLegsFillIntoAHedgeOfEqualSize() {

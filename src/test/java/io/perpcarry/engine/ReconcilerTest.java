@@ -5,29 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perpcarry.state.BotState;
 import io.perpcarry.state.StateStore;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Startup reconciliation: the venues are the truth, state.json and the journal say what is ours. */
-class ReconcilerTest {
-    @TempDir
-    Path dir;
-    Fixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new Fixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
-
+class ReconcilerTest extends OnFixture {
     @Test
     void matchedPairIsHeldWithTheOriginalOpenedAtAfterARestart() {
         f.open();
