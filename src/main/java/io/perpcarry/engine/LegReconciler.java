@@ -11,6 +11,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,14 +118,14 @@ public final class LegReconciler {
         if (!tolerance.matched(longAbs, shortAbs)) {
             // both legs to the common grid, never above the smaller: trimming cannot add exposure, topping up could
             BigDecimal target = tolerance.levelTarget(longAbs, shortAbs);
-            for (Venue v : List.of(longVenue, shortVenue)) {
-                if ((v == longVenue ? longAbs : shortAbs).compareTo(target) > 0) {
-                    ReduceOnlyExecutor.Reduction r = reducer.reduceTo(v, plan.symbol(), target, plan.cycleId(), LegRole.LEVEL);
-                    if (!r.done()) {
-                        return halt("legs unequal after " + plan.hedgeId() + " (" + longAbs + " vs " + shortAbs
-                                + ") and levelling to " + target.toPlainString() + " failed: " + r.describe());
-                    }
-                }
+            Map<Venue, BigDecimal> sizes = new LinkedHashMap<>();
+            sizes.put(longVenue, longAbs);
+            sizes.put(shortVenue, shortAbs);
+            Optional<ReduceOnlyExecutor.Reduction> failed = reducer.trimTo(sizes, plan.symbol(), target, plan.cycleId(),
+                    LegRole.LEVEL);
+            if (failed.isPresent()) {
+                return halt("legs unequal after " + plan.hedgeId() + " (" + longAbs + " vs " + shortAbs
+                        + ") and levelling to " + target.toPlainString() + " failed: " + failed.get().describe());
             }
             try {
                 longPos = read(longVenue, plan.symbol());

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -154,15 +155,14 @@ public final class Reconciler {
         long cycle = cycleOrNow(recorded.map(HeldPosition::cycleId).orElse(store.lastCycleId()));
         if (!tolerance.matched(l, s)) {
             BigDecimal target = tolerance.levelTarget(l, s);
-            for (Position leg : List.of(longPos, shortPos)) {
-                if (leg.absSize().compareTo(target) > 0) {
-                    ReduceOnlyExecutor.Reduction r = reducer.reduceTo(leg.venue(), symbol, target, cycle, LegRole.RECOVER);
-                    if (!r.done()) {
-                        engine.recovered(BotState.HALTED, null, symbol + " legs unequal (" + l + " vs " + s
-                                + ") and levelling failed: " + r.describe());
-                        return;
-                    }
-                }
+            Map<Venue, BigDecimal> sizes = new LinkedHashMap<>();
+            sizes.put(longPos.venue(), l);
+            sizes.put(shortPos.venue(), s);
+            Optional<ReduceOnlyExecutor.Reduction> failed = reducer.trimTo(sizes, symbol, target, cycle, LegRole.RECOVER);
+            if (failed.isPresent()) {
+                engine.recovered(BotState.HALTED, null, symbol + " legs unequal (" + l + " vs " + s
+                        + ") and levelling failed: " + failed.get().describe());
+                return;
             }
             if (target.signum() == 0) {
                 engine.recovered(BotState.WAITING, null, symbol + " legs " + l + " / " + s + " below one common step; both unwound");

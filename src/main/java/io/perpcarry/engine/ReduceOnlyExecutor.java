@@ -10,6 +10,8 @@ import io.perpcarry.venue.OrderRequest;
 import io.perpcarry.venue.OrderType;
 import io.perpcarry.venue.VenueException;
 import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.Map;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +98,23 @@ public final class ReduceOnlyExecutor {
      * @param remainingSigned last size read (null when unreadable: never assume flat)
      * @param tradedNotional  sum of size taken off × the IOC limit price: a conservative (worst-price) exit value
      */
+    /**
+     * Trims each leg whose size (absolute, by venue) is above {@code targetAbs} down to it, in the given order;
+     * the first reduction that fails stops it and is returned (empty: every leg is at or below the target).
+     */
+    public Optional<Reduction> trimTo(Map<Venue, BigDecimal> legAbs, String symbol, BigDecimal targetAbs, long cycleId,
+                                      LegRole role) {
+        for (Map.Entry<Venue, BigDecimal> leg : legAbs.entrySet()) {
+            if (leg.getValue().compareTo(targetAbs) > 0) {
+                Reduction r = reduceTo(leg.getKey(), symbol, targetAbs, cycleId, role);
+                if (!r.done()) {
+                    return Optional.of(r);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     public record Reduction(Venue venue, String symbol, boolean done, BigDecimal remainingSigned, BigDecimal traded,
                             BigDecimal tradedNotional, String lastMessage) {
         public BigDecimal averagePrice() {
