@@ -25,16 +25,18 @@ import org.slf4j.LoggerFactory;
  * id") and the files not yet loaded stay missing. Its other mode never removes a route dropped from the file.
  * Here: the edited file is parsed and its routes replaced (same id: updated); routes it no longer declares are
  * removed; a deleted file's routes are removed; a file that does not load (or now declares no route) changes nothing
- * and the error names it. Guard routes (the stop-loss and risk checks, the emergency and control file triggers) are
- * never removed by a reload: deleting their file or dropping them from it keeps them running and logs an ERROR
+ * and the error names it. Guard routes ({@code group: guard}: the stop-loss and risk checks, the emergency and control
+ * file triggers) are never removed by a reload: deleting their file or dropping them from it keeps them running and logs an ERROR
  * naming the file, so an edit cannot silently take the protection off a held hedge (a restart without them can).
  */
 final class RouteFileReload implements ResourceReload {
     private static final Logger LOG = LoggerFactory.getLogger("perpcarry.routes");
 
-    /** Routes whose loss would leave a held hedge unprotected or the emergency file unread. */
-    static final Set<String> GUARDS = Set.of("protect-timer", "risk-event", "protect-events", "protect",
-            "emergency-close-file", "control-file");
+    /**
+     * The route group ({@code group: guard} in routes/) of the routes whose loss would leave a held hedge unprotected
+     * or the emergency file unread.
+     */
+    static final String GUARD_GROUP = "guard";
 
     private final CamelContext camel;
 
@@ -92,7 +94,8 @@ final class RouteFileReload implements ResourceReload {
         Set<String> removed = new LinkedHashSet<>();
         Set<String> kept = new LinkedHashSet<>();
         for (String id : ids) {
-            if (GUARDS.contains(id)) {
+            Route route = camel.getRoute(id);
+            if (route != null && GUARD_GROUP.equals(route.getGroup())) {
                 kept.add(id);
             } else {
                 remove(id);
