@@ -22,6 +22,16 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         String arg = args.length > 0 ? args[0] : "";
+        if (arg.equals("--help") || arg.equals("-h")) {
+            System.out.println(String.join("\n",
+                    "Usage: perpcarry bench [--signer | --daemon | JMH-REGEX]",
+                    "Prints benchmark figures beside their goals; asserts nothing.",
+                    "  (none)      the signer benchmarks (JMH), then the daemon on the emulators (about 2 minutes)",
+                    "  --signer    only the Lighter signer benchmarks",
+                    "  --daemon    only the daemon: start to first scan, leg skew, shock to both closes, memory",
+                    "  JMH-REGEX   only the JMH benchmarks matching it"));
+            return;
+        }
         if (!arg.equals("--daemon")) {
             jmh(arg.isEmpty() || arg.equals("--signer") ? LighterSignerBenchmark.class.getName() : arg);
         }

@@ -17,10 +17,17 @@ import java.util.function.LongSupplier;
  * the gate for the venue's Retry-After. Extra per-kind caps (Lighter's one UpdateLeverage a minute) are
  * separate rolling counts. Thread-safe: daemon routes and CLI commands in one process share one instance
  * through {@link RateLimits}.
+ *
+ * <p>Reads may not spend the last {@link #WRITE_RESERVE} of the window and never wait longer than they are
+ * told: a busy scan then fails fast with {@link VenueErrorKind#RATE_LIMITED} instead of queueing ahead of, and
+ * using up the budget of, the orders that close or level a hedge.
  */
 public final class RateLimiter {
     private record Spend(long atNanos, long cost) {
     }
+
+    /** Share of each window kept for writes (orders, cancels, leverage). */
+    public static final double WRITE_RESERVE = 0.2;
 
     private final Venue venue;
     private final RateBudget budget;
@@ -35,6 +42,7 @@ public final class RateLimiter {
     private final AtomicLong unitsSpent = new AtomicLong();
     private final AtomicLong waits = new AtomicLong();
     private final AtomicLong waitedMillis = new AtomicLong();
+    private final AtomicLong refusals = new AtomicLong();
 
     public RateLimiter(Venue venue, RateBudget budget, LongSupplier nanoTime, VenueHttp.Sleeper sleeper) {
         this(venue, budget, nanoTime, sleeper, 1.0);
@@ -66,15 +74,30 @@ public final class RateLimiter {
         return budget;
     }
 
-    /** Waits until a request to {@code path} fits the budget, then books it. */
+    /** A write: waits until a request to {@code path} fits the whole budget, then books it. */
     public void acquire(String path) {
+        acquire(path, budget.capacity(), null);
+    }
+
+    /**
+     * A read: waits until a request to {@code path} fits the budget less the writes' reserve, then books it;
+     * when that would take longer than {@code maxWait}, nothing is booked and RATE_LIMITED is thrown.
+     */
+    public void acquireRead(String path, Duration maxWait) {
+        long reserve = Math.max(budget.defaultCost(), Math.round(budget.capacity() * WRITE_RESERVE));
+        long readCapacity = Math.max(budget.costOf(path), budget.capacity() - reserve);
+        acquire(path, readCapacity, maxWait);
+    }
+
+    private void acquire(String path, long capacity, Duration maxWait) {
         long cost = budget.costOf(path);
         requests.incrementAndGet();
+        long waited = 0;
         while (true) {
             long wait;
             synchronized (this) {
                 long now = nanoTime.getAsLong();
-                wait = Math.max(gateWait(now), budgetWait(now, cost));
+                wait = Math.max(gateWait(now), budgetWait(now, cost, capacity));
                 if (wait <= 0) {
                     spent.addLast(new Spend(now, cost));
                     spentTotal += cost;
@@ -82,6 +105,14 @@ public final class RateLimiter {
                     return;
                 }
             }
+            if (maxWait != null && waited + wait > maxWait.toNanos()) {
+                refusals.incrementAndGet();
+                throw new VenueException(venue, VenueErrorKind.RATE_LIMITED, "GET " + path + " would wait "
+                        + Duration.ofNanos(waited + wait).toMillis() + " ms for the " + venue
+                        + " request budget (reads keep " + Math.round(WRITE_RESERVE * 100)
+                        + " % for orders); not sent");
+            }
+            waited += wait;
             pause(wait);
         }
     }
@@ -135,6 +166,11 @@ public final class RateLimiter {
         return waits.get();
     }
 
+    /** Reads refused because the budget would have kept them waiting too long. */
+    public long readsRefused() {
+        return refusals.get();
+    }
+
     /** Total time spent waiting, in milliseconds. */
     public long waitedMillis() {
         return waitedMillis.get();
@@ -150,12 +186,12 @@ public final class RateLimiter {
         return closedUntilNanos == Long.MIN_VALUE ? 0 : closedUntilNanos - now;
     }
 
-    private long budgetWait(long now, long cost) {
+    private long budgetWait(long now, long cost, long capacity) {
         roll(now);
-        if (spentTotal + cost <= budget.capacity()) {
+        if (spentTotal + cost <= capacity) {
             return 0;
         }
-        long need = spentTotal + cost - budget.capacity();
+        long need = spentTotal + cost - capacity;
         long freed = 0;
         for (Spend s : spent) {
             freed += s.cost();

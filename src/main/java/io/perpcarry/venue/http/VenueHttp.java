@@ -30,6 +30,8 @@ public final class VenueHttp {
     private final RetryPolicy readRetry;
     private final Sleeper sleeper;
     private final java.util.function.Supplier<RateLimiter> limiter;
+    /** The longest a read waits for the request budget before it fails as RATE_LIMITED (about a read timeout). */
+    static final Duration READ_BUDGET_WAIT = Duration.ofSeconds(10);
 
     /** How a retry waits; tests replace it. */
     @FunctionalInterface
@@ -109,7 +111,11 @@ public final class VenueHttp {
 
     private HttpReply send(String method, String path, Map<String, String> query, Map<String, String> headers,
                            String contentType, String body) {
-        limiter.get().acquire(path);
+        if ("GET".equals(method)) {
+            limiter.get().acquireRead(path, READ_BUDGET_WAIT);
+        } else {
+            limiter.get().acquire(path);
+        }
         io.perpcarry.metrics.VenueMetrics.request(venue, method);
         Exchange ex;
         try {

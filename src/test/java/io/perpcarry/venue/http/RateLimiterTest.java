@@ -1,8 +1,11 @@
 package io.perpcarry.venue.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.perpcarry.domain.Venue;
+import io.perpcarry.venue.VenueErrorKind;
+import io.perpcarry.venue.VenueException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +38,38 @@ class RateLimiterTest {
         assertThat(pauses.get(0)).isBetween(Duration.ofMillis(53_900), Duration.ofMillis(54_100));
         assertThat(l.waitedMillis()).isGreaterThanOrEqualTo(53_900);
         assertThat(l.requests()).isEqualTo(61);
+    }
+
+    @Test
+    void readsLeaveAFifthOfTheWindowToOrdersAndFailFastRatherThanQueue() {
+        RateLimiter l = limiter(RateBudget.LIGHTER_STANDARD);
+        for (int i = 0; i < 48; i++) { // 80 % of 60 requests a minute
+            l.acquireRead("/api/v1/orderBookDetails", Duration.ofSeconds(10));
+        }
+        assertThat(l.waits()).isZero();
+        long booked = l.spentInWindow();
+        assertThatThrownBy(() -> l.acquireRead("/api/v1/orderBookDetails", Duration.ofSeconds(10)))
+                .isInstanceOfSatisfying(VenueException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(VenueErrorKind.RATE_LIMITED);
+                    assertThat(e.getMessage()).contains("/api/v1/orderBookDetails", "Lighter", "not sent");
+                });
+        assertThat(l.spentInWindow()).isEqualTo(booked);
+        assertThat(l.readsRefused()).isEqualTo(1);
+        for (int i = 0; i < 12; i++) { // the orders' fifth is still there, at once
+            l.acquire("/api/v1/sendTx");
+        }
+        assertThat(l.waits()).isZero();
+    }
+
+    @Test
+    void aReadWaitsForTheBudgetWhenTheWaitIsWithinItsBound() {
+        RateLimiter l = limiter(RateBudget.LIGHTER_STANDARD);
+        for (int i = 0; i < 48; i++) {
+            l.acquireRead("/api/v1/account", Duration.ofMinutes(2));
+        }
+        l.acquireRead("/api/v1/account", Duration.ofMinutes(2));
+        assertThat(l.waits()).isEqualTo(1);
+        assertThat(l.readsRefused()).isZero();
     }
 
     @Test
