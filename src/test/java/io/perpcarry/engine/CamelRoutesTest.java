@@ -95,6 +95,17 @@ class CamelRoutesTest {
     }
 
     @Test
+    void aVenueThatCannotBeReadSkipsTheScanWithoutAnErrorAndTheNextScanOpens() throws Exception {
+        f.edgex.unreachable = true;
+        template.sendBody("direct:scan", null); // handled by the scan-errors route configuration: no exception
+        assertThat(f.beans.engine.state()).isNotEqualTo(BotState.HOLDING);
+        assertThat(f.lighter.size(BTC)).isZero();
+        f.edgex.unreachable = false;
+        template.sendBody("direct:scan", null);
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.HOLDING);
+    }
+
+    @Test
     void fullCycleScanOpenHoldCloseWaitIdle() throws Exception {
         template.sendBody("direct:scan", null);
         assertThat(f.beans.engine.state()).isEqualTo(BotState.HOLDING);
