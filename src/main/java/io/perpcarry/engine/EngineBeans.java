@@ -57,7 +57,8 @@ public final class EngineBeans implements AutoCloseable {
         this.legReconciler = new LegReconciler(venues, reducer, engine, settings, settler, clock)
                 .withRetry(new OpenRetry(venues, gateway, pricer, settler, config.openRetries()));
         this.closer = new HedgeCloser(venues, reducer, engine, journal, clock);
-        this.riskGuard = new RiskGuard(venues, engine, new StopLoss(config.stopLossRules()), settings, journal, clock);
+        this.riskGuard = new RiskGuard(venues, engine, new StopLoss(config.stopLossRules()), settings, journal, clock,
+                strays);
         this.reconciler = new Reconciler(venues, reducer, engine, store, journal, settings, clock).withStrays(strays);
         this.emergencyClose = new EmergencyClose(venues, reducer, engine, journal, clock);
     }

@@ -210,6 +210,12 @@ public final class RotationEngine {
         enterWaiting("closed: " + r.closeReason());
     }
 
+    /** A person must look, but trading goes on (the held hedge stays protected): journaled, then alerted. */
+    public void alert(String type, Map<String, ?> fields, String message) {
+        journal.append(type, fields);
+        alerter.alert(message);
+    }
+
     /** Any state → HALTED. Only a person brings it back ({@link #resume}). */
     public synchronized void halt(String reason) {
         alerter.alert("HALTED: " + reason);
