@@ -34,6 +34,7 @@ public final class EngineBeans implements AutoCloseable {
     public final RiskGuard riskGuard;
     public final Reconciler reconciler;
     public final EmergencyClose emergencyClose;
+    public final FundingRecheck fundingRecheck;
 
     public EngineBeans(BotConfig config, EngineSettings settings, Path dataDir, VenueConnector lighter,
                        VenueConnector edgex, Clock clock, Sleeper sleeper, Alerter alerter) {
@@ -61,6 +62,7 @@ public final class EngineBeans implements AutoCloseable {
                 strays);
         this.reconciler = new Reconciler(venues, reducer, engine, store, journal, settings, clock).withStrays(strays);
         this.emergencyClose = new EmergencyClose(venues, reducer, engine, journal, clock);
+        this.fundingRecheck = new FundingRecheck(venues, store, journal, clock);
     }
 
     public EngineBeans(BotConfig config, Path dataDir, VenueConnector lighter, VenueConnector edgex) {
