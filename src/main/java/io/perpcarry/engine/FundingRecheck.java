@@ -21,15 +21,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A settlement stamped at or before a cycle's close may be published by the venue a moment after the closer read
- * the funding (chaos soak defect 9). Once a finished cycle is {@link #AFTER_CLOSE} past its close (the next hourly
- * settlement of both venues and any indexing lag are behind it), each venue's payments stamped in its open..close
- * window are read again; {@link RotationEngine#onFundingRechecked} books a difference ({@code funding_adjusted}) and
- * journals {@code funding_rechecked}. Crash-safe: a cycle without that line is rechecked after a restart, and the
+ * the funding (chaos soak defect 9). Once a finished cycle is {@link #AFTER_CLOSE} past its close (engine clock),
+ * each venue's payments stamped in its open..close window are read again; {@link RotationEngine#onFundingRechecked}
+ * books a difference ({@code funding_adjusted}) and journals {@code funding_rechecked}. Crash-safe: a cycle without that line is rechecked after a restart, and the
  * booked figure is replaced by what was paid, never added to, so a second pass cannot count twice.
  */
 public final class FundingRecheck {
     private static final Logger LOG = LoggerFactory.getLogger(FundingRecheck.class);
-    /** Both venues settle hourly; an hour after the close every settlement up to it is long published. */
+    /**
+     * A bounded settle delay: venues publish a settlement within seconds to minutes of its stamp (the emulator at
+     * x1200 within a few market minutes); an hour after the close every payment stamped up to it is published.
+     */
     static final Duration AFTER_CLOSE = Duration.ofHours(1);
     /** Older cycles are not rechecked (a bot stopped for days): their payments may be past the venues' history pages. */
     static final Duration HORIZON = Duration.ofDays(2);
