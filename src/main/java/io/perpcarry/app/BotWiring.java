@@ -102,6 +102,7 @@ public final class BotWiring implements AutoCloseable {
         registry.accept("riskGuard", beans.riskGuard);
         registry.accept("reconciler", beans.reconciler);
         registry.accept("emergencyClose", beans.emergencyClose);
+        registry.accept("fundingRecheck", beans.fundingRecheck);
         registry.accept("controlActions", controls);
         TerminalDashboard screen = dashboard instanceof TerminalDashboard t ? t : null;
         registry.accept("botApi", new BotApi(beans, screen, screen == null ? "daemon" : screen.mode()));

@@ -54,7 +54,7 @@ public final class JournalCommand implements Callable<Integer> {
             }
             Optional<BotSnapshot> state = StateStore.load(dir.resolve(StateStore.FILE_NAME));
             List<Map<String, Object>> rows = cycles(Journal.read(dir.resolve("journal.jsonl"),
-                    java.util.Set.of("position_opened", "position_closed"))); // every part, only the cycle lines
+                    java.util.Set.of("position_opened", "position_closed", "funding_adjusted"))); // every part, only the cycle lines
             Optional<ControlBanner> banner = state.flatMap(s -> ControlBanner.of(s, Journal.read(
                     dir.resolve("journal.jsonl"), ControlBanner.JOURNAL_TYPES)));
             List<Map<String, Object>> last = rows.subList(Math.max(0, rows.size() - cycles), rows.size());
@@ -93,13 +93,19 @@ public final class JournalCommand implements Callable<Integer> {
         }
     }
 
-    /** position_closed lines, each with its position_opened line's legs and times, oldest first. */
+    /**
+     * position_closed lines, each with its position_opened line's legs and times, oldest first. A later
+     * funding_adjusted line (funding re-read after the close) replaces that venue's funding and moves the net PnL.
+     */
     static List<Map<String, Object>> cycles(List<JournalEntry> entries) {
         Map<String, JournalEntry> opened = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> closed = new LinkedHashMap<>();
         List<Map<String, Object>> out = new ArrayList<>();
         for (JournalEntry e : entries) {
             String id = e.text("cycle_id").orElse("");
-            if (e.type().equals("position_opened")) {
+            if (e.type().equals("funding_adjusted")) {
+                adjust(closed.get(id), e);
+            } else if (e.type().equals("position_opened")) {
                 opened.put(id, e);
             } else if (e.type().equals("position_closed")) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -120,9 +126,26 @@ public final class JournalCommand implements Callable<Integer> {
                     }
                 }
                 out.add(m);
+                closed.put(id, m);
             }
         }
         return out;
+    }
+
+    /** Idempotent: the line carries what was paid, so a repeated line (a crash before its marker) changes nothing. */
+    private static void adjust(Map<String, Object> cycle, JournalEntry e) {
+        Optional<String> venue = e.text("venue");
+        Optional<String> paid = e.text("paid");
+        if (cycle == null || venue.isEmpty() || paid.isEmpty() || cycle.get("net_pnl") == null) {
+            return;
+        }
+        String key = venue.get() + "_funding";
+        Object booked = cycle.get(key);
+        java.math.BigDecimal was = booked == null ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(booked.toString());
+        java.math.BigDecimal now = new java.math.BigDecimal(paid.get());
+        cycle.put(key, now.toPlainString());
+        cycle.put("net_pnl", new java.math.BigDecimal(cycle.get("net_pnl").toString()).add(now.subtract(was)).toPlainString());
+        cycle.put("funding_adjusted", "true");
     }
 
     static String render(Optional<BotSnapshot> state, int total, List<Map<String, Object>> last) {

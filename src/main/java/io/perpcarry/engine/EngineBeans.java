@@ -34,6 +34,7 @@ public final class EngineBeans implements AutoCloseable {
     public final RiskGuard riskGuard;
     public final Reconciler reconciler;
     public final EmergencyClose emergencyClose;
+    public final FundingRecheck fundingRecheck;
 
     public EngineBeans(BotConfig config, EngineSettings settings, Path dataDir, VenueConnector lighter,
                        VenueConnector edgex, Clock clock, Sleeper sleeper, Alerter alerter) {
@@ -57,9 +58,11 @@ public final class EngineBeans implements AutoCloseable {
         this.legReconciler = new LegReconciler(venues, reducer, engine, settings, settler, clock)
                 .withRetry(new OpenRetry(venues, gateway, pricer, settler, config.openRetries()));
         this.closer = new HedgeCloser(venues, reducer, engine, journal, clock);
-        this.riskGuard = new RiskGuard(venues, engine, new StopLoss(config.stopLossRules()), settings, journal, clock);
+        this.riskGuard = new RiskGuard(venues, engine, new StopLoss(config.stopLossRules()), settings, journal, clock,
+                strays);
         this.reconciler = new Reconciler(venues, reducer, engine, store, journal, settings, clock).withStrays(strays);
         this.emergencyClose = new EmergencyClose(venues, reducer, engine, journal, clock);
+        this.fundingRecheck = new FundingRecheck(venues, store, journal, clock);
     }
 
     public EngineBeans(BotConfig config, Path dataDir, VenueConnector lighter, VenueConnector edgex) {

@@ -3,6 +3,7 @@ package io.perpcarry.engine;
 import io.perpcarry.domain.Position;
 import io.perpcarry.domain.Venue;
 import io.perpcarry.state.BotState;
+import io.perpcarry.state.HeldPosition;
 import io.perpcarry.venue.VenueException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -18,7 +19,8 @@ import java.util.Set;
  * Outside HOLDING the bot holds no hedge, yet a leg may be there: left by a failed open or a partial close, a late
  * fill, a manual trade. Every position on both venues is checked like a hedge's leg (stop-loss, liquidation
  * distance). A leg that trips one HALTs the bot naming it (once per leg and trigger): it is not a hedge the closer
- * could close, and a person must look. Reads at most once per check interval (stream events come in bursts).
+ * could close, and a person must look. While HOLDING the same pass covers every position in another symbol than
+ * the hedge's (a manual trade, a late fill of an older cycle), and hands it to {@link StrayLegs}. Reads at most once per check interval (stream events come in bursts).
  */
 final class LooseLegWatch {
     private final Venues venues;
@@ -28,6 +30,8 @@ final class LooseLegWatch {
     private final Duration every;
     private final Set<String> halted = new HashSet<>();
     private Instant last;
+    /** Attributes positions beside a held hedge (absent: they are only leg-checked). */
+    private StrayLegs strays;
 
     LooseLegWatch(Venues venues, RotationEngine engine, LegRisk risk, Clock clock, Duration every) {
         this.venues = venues;
@@ -37,10 +41,25 @@ final class LooseLegWatch {
         this.every = every;
     }
 
+    LooseLegWatch withStrays(StrayLegs s) {
+        this.strays = s;
+        return this;
+    }
+
     RiskVerdict check(BotState state) {
+        return check(state, Optional.empty());
+    }
+
+    /**
+     * As {@link #check(BotState)}, beside a held hedge: its symbol is the hedge's guard's (both venues), every other
+     * position gets the same leg checks and then the stray rules ({@link StrayLegs#besideHedge}: ours unwound,
+     * anything else alerted).
+     */
+    RiskVerdict check(BotState state, Optional<HeldPosition> hedge) {
         Instant now = clock.instant();
+        String where = hedge.map(h -> "beside the " + h.symbol() + " hedge").orElse("no hedge held");
         if (last != null && now.isBefore(last.plus(every))) {
-            return RiskVerdict.ok("no hedge held (" + state + "); legs checked at " + last);
+            return RiskVerdict.ok(where + " (" + state + "); legs checked at " + last);
         }
         last = now;
         if (state != BotState.HALTED) {
@@ -51,30 +70,37 @@ final class LooseLegWatch {
         for (Venue v : Venue.values()) {
             List<Position> held;
             try {
-                held = venues.account(v).positions().stream().filter(p -> !p.isFlat()).toList();
+                held = venues.account(v).positions().stream().filter(p -> !p.isFlat())
+                        .filter(p -> hedge.map(h -> !h.symbol().equals(p.symbol())).orElse(true)).toList();
             } catch (VenueException e) {
                 notes.add(v.displayName() + " unreadable: " + e.getMessage());
                 continue;
             }
             for (Position p : held) {
                 legs++;
-                Optional<CloseRequest> trip;
+                if (hedge.isPresent() && strays != null) {
+                    StrayLegs.Beside b = strays.besideHedge(p, hedge.get().symbol()); // ours: unwound, not watched
+                    notes.add(b.note());
+                    if (b.taken()) {
+                        continue;
+                    }
+                }
+                Optional<CloseRequest> trip = Optional.empty();
                 try {
                     BigDecimal mark = venues.read(v, () -> venues.get(v).orderBook(p.symbol(), 1)).mid();
                     trip = risk.check(p, mark, new ArrayList<>());
                 } catch (VenueException e) {
                     notes.add(p.label() + " unpriced: " + e.getMessage());
-                    continue;
                 }
                 if (trip.isPresent() && halted.add(v + "/" + p.symbol() + "/" + trip.get().kind())) {
-                    engine.halt("LEG AT RISK outside a hedge (" + state + "): " + v.displayName() + " " + p.symbol()
-                            + " " + p.signedSize().toPlainString() + ": " + trip.get().reason()
-                            + "; close it by hand or with bin/perpcarry emergency-close");
+                    engine.halt("LEG AT RISK " + (hedge.isPresent() ? where : "outside a hedge") + " (" + state + "): "
+                            + v.displayName() + " " + p.symbol() + " " + p.signedSize().toPlainString() + ": "
+                            + trip.get().reason() + "; close it by hand or with bin/perpcarry emergency-close");
                     return RiskVerdict.ok("halted: " + trip.get().reason());
                 }
             }
         }
-        return RiskVerdict.ok("no hedge held (" + state + "); " + legs + " leg(s) checked"
+        return RiskVerdict.ok(where + " (" + state + "); " + legs + " leg(s) checked"
                 + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
     }
 }

@@ -21,7 +21,8 @@ import java.util.Optional;
  * Watches the held hedge: stop-loss per leg, distance to liquidation within the margin buffer, leg imbalance beyond
  * {@code max_leg_imbalance_pct}, and market data stale (or accounts unreadable) for longer than the grace period.
  * Any of them → a close request. Runs on the check timer and on stream events. Outside HOLDING (but OPENING and
- * CLOSING, which read their legs back themselves) every position on both venues is watched by {@link LooseLegWatch}.
+ * CLOSING, which read their legs back themselves) every position on both venues is watched by {@link LooseLegWatch};
+ * while HOLDING it watches every position in another symbol than the hedge's, after the hedge's own checks.
  */
 public final class RiskGuard {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -36,11 +37,12 @@ public final class RiskGuard {
     private Instant staleSince;
 
     public RiskGuard(Venues venues, RotationEngine engine, StopLoss stopLoss, EngineSettings settings, Journal journal,
-                     Clock clock) {
+                     Clock clock, StrayLegs strays) {
         this.venues = venues;
         this.engine = engine;
         this.legRisk = new LegRisk(stopLoss, settings);
-        this.looseLegs = new LooseLegWatch(venues, engine, legRisk, clock, settings.staleGrace().dividedBy(2));
+        this.looseLegs = new LooseLegWatch(venues, engine, legRisk, clock, settings.staleGrace().dividedBy(2))
+                .withStrays(strays);
         this.settings = settings;
         this.journal = journal;
         this.clock = clock;
@@ -106,6 +108,8 @@ public final class RiskGuard {
                 return risk(trip.get());
             }
         }
+        // the hedge is fine: now every other position the accounts report (same rules as outside HOLDING)
+        notes.add(looseLegs.check(state, Optional.of(p)).summary());
         return RiskVerdict.ok(String.join("; ", notes));
     }
 

@@ -210,6 +210,38 @@ public final class RotationEngine {
         enterWaiting("closed: " + r.closeReason());
     }
 
+    /**
+     * A finished cycle's funding re-read after the close: each venue whose payments differ from what was booked is
+     * journaled {@code funding_adjusted} and booked at what was paid (history and totals); then the cycle is
+     * journaled {@code funding_rechecked}, after the state is persisted (a crash before that rechecks it again).
+     */
+    public synchronized void onFundingRechecked(FundingRecheck.Paid p) {
+        for (Map.Entry<io.perpcarry.domain.Venue, java.math.BigDecimal> e : p.paid().entrySet()) {
+            Optional<java.math.BigDecimal> booked = store.history().stream().filter(r -> r.cycleId() == p.cycleId())
+                    .findFirst().map(r -> r.pnl().get(e.getKey()).funding());
+            if (booked.isEmpty() || booked.get().compareTo(e.getValue()) == 0) {
+                continue;
+            }
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("cycle_id", p.cycleId());
+            f.put("symbol", p.symbol());
+            f.put("venue", e.getKey().wireName());
+            f.put("booked", booked.get());
+            f.put("paid", e.getValue());
+            f.put("delta", e.getValue().subtract(booked.get()));
+            journal.append("funding_adjusted", f);
+            store.adjustFunding(p.cycleId(), e.getKey(), e.getValue());
+        }
+        store.persist();
+        journal.append("funding_rechecked", Map.of("cycle_id", p.cycleId()));
+    }
+
+    /** A person must look, but trading goes on (the held hedge stays protected): journaled, then alerted. */
+    public void alert(String type, Map<String, ?> fields, String message) {
+        journal.append(type, fields);
+        alerter.alert(message);
+    }
+
     /** Any state → HALTED. Only a person brings it back ({@link #resume}). */
     public synchronized void halt(String reason) {
         alerter.alert("HALTED: " + reason);

@@ -26,6 +26,8 @@ public final class StrayLegs {
     private final ReduceOnlyExecutor reducer;
     private final RotationEngine engine;
     private final Journal journal;
+    /** Positions beside a held hedge already alerted (venue/symbol/size): one alert each, not one per pass. */
+    private final Set<String> alerted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public StrayLegs(Venues venues, ReduceOnlyExecutor reducer, RotationEngine engine, Journal journal) {
         this.venues = venues;
@@ -74,25 +76,81 @@ public final class StrayLegs {
         }
         List<String> unwound = new ArrayList<>();
         for (Map.Entry<Position, Attribution> e : ours.entrySet()) {
-            Position p = e.getKey();
-            Attribution a = e.getValue();
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("venue", p.venue().wireName());
-            f.put("symbol", p.symbol());
-            f.put("size", p.signedSize().toPlainString());
-            f.put("cycle_id", a.cycleId());
-            f.put("client_order_ids", a.clientOrderIds().toString());
-            journal.append("late_fill", f);
-            ReduceOnlyExecutor.Reduction r = reducer.reduceTo(p.venue(), p.symbol(), BigDecimal.ZERO, a.cycleId(),
-                    LegRole.RECOVER);
-            if (!r.done()) {
-                return halt("NAKED LEG: " + label(p) + " filled late by the bot's own orders " + a.clientOrderIds()
-                        + " of cycle " + a.cycleId() + " and the reduce-only unwind failed: " + r.describe());
+            Optional<String> failed = unwind(e.getKey(), e.getValue());
+            if (failed.isPresent()) {
+                return halt(failed.get());
             }
-            unwound.add(label(p) + " (orders " + a.clientOrderIds() + ")");
+            unwound.add(label(e.getKey()) + " (orders " + e.getValue().clientOrderIds() + ")");
         }
         return new HedgePlanner.AccountsNotFlatException("not opening " + symbol + ": late fill of the bot's own "
                 + String.join(", ", unwound) + " unwound reduce-only; opening again after the wait");
+    }
+
+    /**
+     * While a hedge is held, a position in another symbol: ours (a late fill of an older cycle) is unwound
+     * reduce-only; anything else is alerted once (journaled {@code stray_position}) and left to a person — the hedge
+     * stays protected, and no new hedge opens beside it ({@link #refuse} HALTs at the next open).
+     *
+     * @return what was done, for the risk pass's summary; {@code taken} when the position is no longer the watch's
+     */
+    Beside besideHedge(Position p, String heldSymbol) {
+        Optional<Attribution> a;
+        try {
+            a = attribute(p.venue(), p);
+        } catch (VenueException ex) {
+            if (ex.kind() != io.perpcarry.venue.VenueErrorKind.INVALID_REQUEST) {
+                return new Beside(false, label(p) + " beside the hedge: its orders unreadable (" + ex.getMessage()
+                        + "); retried");
+            }
+            a = Optional.empty(); // never readable: no evidence will come, so not ours
+        }
+        if (a.isPresent()) {
+            Optional<String> failed = unwind(p, a.get());
+            if (failed.isPresent()) {
+                engine.halt(failed.get());
+                return new Beside(true, "halted: " + failed.get());
+            }
+            return new Beside(true, "late fill " + label(p) + " (orders " + a.get().clientOrderIds()
+                    + ") unwound reduce-only");
+        }
+        String side = p.signedSize().signum() > 0 ? "long" : "short";
+        String key = p.venue() + "/" + p.symbol() + "/" + p.signedSize().stripTrailingZeros().toPlainString();
+        if (alerted.add(key)) {
+            String reason = "UNATTRIBUTED POSITION beside the " + heldSymbol + " hedge: " + p.venue().displayName() + " "
+                    + p.symbol() + " " + side + " " + p.absSize().toPlainString() + ", no order of the bot accounts for"
+                    + " it; it is watched (stop-loss, liquidation distance) but not closed, and no new hedge opens"
+                    + " beside it. Close it by hand or with bin/perpcarry emergency-close";
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("venue", p.venue().wireName());
+            f.put("symbol", p.symbol());
+            f.put("side", side);
+            f.put("size", p.absSize().toPlainString());
+            f.put("reason", reason);
+            engine.alert("stray_position", f, reason);
+        }
+        return new Beside(false, "unattributed " + label(p) + " beside the hedge (alerted)");
+    }
+
+    /** @param taken unwound, or halted on: nothing left for the leg checks to do */
+    record Beside(boolean taken, String note) {
+    }
+
+    /** Journals {@code late_fill} and unwinds reduce-only; the HALT reason when the unwind fails. */
+    private Optional<String> unwind(Position p, Attribution a) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("venue", p.venue().wireName());
+        f.put("symbol", p.symbol());
+        f.put("size", p.signedSize().toPlainString());
+        f.put("cycle_id", a.cycleId());
+        f.put("client_order_ids", a.clientOrderIds().toString());
+        journal.append("late_fill", f);
+        ReduceOnlyExecutor.Reduction r = reducer.reduceTo(p.venue(), p.symbol(), BigDecimal.ZERO, a.cycleId(),
+                LegRole.RECOVER);
+        if (!r.done()) {
+            return Optional.of("NAKED LEG: " + label(p) + " filled late by the bot's own orders " + a.clientOrderIds()
+                    + " of cycle " + a.cycleId() + " and the reduce-only unwind failed: " + r.describe());
+        }
+        return Optional.empty();
     }
 
     /** Empty when the bot's journaled orders do not account for the position (or it never traded there). */

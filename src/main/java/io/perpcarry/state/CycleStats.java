@@ -25,6 +25,13 @@ public record CycleStats(long cycles, long stopLosses, BigDecimal volumeUsd, Map
         return new CycleStats(cycles + 1, stopLosses + (r.stopLoss() ? 1 : 0), volumeUsd.add(r.volumeUsd()), sum);
     }
 
+    /** The same totals with {@code delta} more funding on {@code v} (a finished cycle's funding re-read). */
+    public CycleStats withFundingMoved(Venue v, BigDecimal delta) {
+        Map<Venue, VenuePnl> sum = new EnumMap<>(byVenue);
+        sum.put(v, byVenue.get(v).plus(new VenuePnl(BigDecimal.ZERO, BigDecimal.ZERO, delta)));
+        return new CycleStats(cycles, stopLosses, volumeUsd, sum);
+    }
+
     public BigDecimal fundingReceived(Venue v) {
         return byVenue.get(v).funding();
     }

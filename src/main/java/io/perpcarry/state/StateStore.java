@@ -207,6 +207,30 @@ public final class StateStore {
         stats = stats.plus(r);
     }
 
+    /**
+     * A finished cycle's funding on one venue is now {@code paid} (re-read after the close): its history entry and
+     * the totals move by the difference. Idempotent: applying the same figure twice changes nothing the second time.
+     *
+     * @return the funding booked before, empty when the cycle is no longer in the history (nothing changed)
+     */
+    public synchronized Optional<java.math.BigDecimal> adjustFunding(long cycleId, io.perpcarry.domain.Venue v,
+                                                                     java.math.BigDecimal paid) {
+        for (int i = 0; i < history.size(); i++) {
+            CycleResult r = history.get(i);
+            if (r.cycleId() != cycleId) {
+                continue;
+            }
+            VenuePnl before = r.pnl().get(v);
+            java.util.Map<io.perpcarry.domain.Venue, VenuePnl> pnl = new java.util.EnumMap<>(r.pnl());
+            pnl.put(v, new VenuePnl(before.trading(), before.fees(), paid));
+            history.set(i, new CycleResult(r.cycleId(), r.symbol(), r.longVenue(), r.openedAt(), r.closedAt(),
+                    r.closeReason(), r.stopLoss(), pnl, r.volumeUsd()));
+            stats = stats.withFundingMoved(v, paid.subtract(before.funding()));
+            return Optional.of(before.funding());
+        }
+        return Optional.empty();
+    }
+
     /** The only way to change the state: used by the engine after the transition is journaled. */
     public void setState(BotState s) {
         state(s);

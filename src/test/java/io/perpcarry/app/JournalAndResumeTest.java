@@ -57,6 +57,23 @@ class JournalAndResumeTest {
     }
 
     @Test
+    void journalShowsTheCycleWithItsFundingReReadAfterTheClose() throws Exception {
+        writeState("WAITING", null);
+        try (Journal j = new Journal(dir.resolve("journal.jsonl"), Clock.systemUTC())) {
+            Map<String, Object> adjusted = Map.of("cycle_id", "1767200000", "symbol", "ETH", "venue", "lighter",
+                    "booked", "0.5", "paid", "0.62", "delta", "0.12");
+            j.append("funding_adjusted", adjusted);
+            j.append("funding_adjusted", adjusted); // repeated after a crash before its marker: counted once
+            j.append("funding_rechecked", Map.of("cycle_id", "1767200000"));
+        }
+        JsonNode c = MAPPER.readTree(EmulatorCli.run(new JournalCommand(), "--data-dir", dir.toString(), "--json").out())
+                .get("cycles").get(0);
+        assertThat(new java.math.BigDecimal(c.get("lighter_funding").asText())).isEqualByComparingTo("0.62");
+        assertThat(new java.math.BigDecimal(c.get("net_pnl").asText())).isEqualByComparingTo("0.02");
+        assertThat(c.get("funding_adjusted").asText()).isEqualTo("true");
+    }
+
+    @Test
     void journalOfAMissingDirectoryNamesIt() {
         EmulatorCli.Result r = EmulatorCli.run(new JournalCommand(), "--data-dir", dir.resolve("nope").toString());
         assertThat(r.exit()).isEqualTo(2);

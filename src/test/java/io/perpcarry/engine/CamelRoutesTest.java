@@ -106,6 +106,25 @@ class CamelRoutesTest {
     }
 
     @Test
+    void fundingPublishedAfterTheCloseIsBookedThroughTheRecheckRouteAndPersisted() throws Exception {
+        template.sendBody("direct:scan", null);
+        f.clock.advance(Duration.ofHours(8));
+        template.sendBody("direct:scan", null); // end of hold: closed, funding read (none yet)
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.WAITING);
+        Instant closedAt = f.beans.store.history().get(0).closedAt();
+        f.lighter.funding.add(new io.perpcarry.venue.FundingPayment(Venue.LIGHTER, BTC, closedAt.minusSeconds(1),
+                new java.math.BigDecimal("0.0005"), new java.math.BigDecimal("-0.006"), new java.math.BigDecimal("0.3")));
+
+        f.clock.advance(Duration.ofMinutes(61));
+        template.sendBody("direct:funding-recheck", null);
+
+        assertThat(f.journalTypes()).contains("funding_adjusted", "funding_rechecked");
+        assertThat(stateJson().get("stats").get("funding_received").get("lighter").asText()).isEqualTo("0.3");
+        template.sendBody("direct:funding-recheck", null);
+        assertThat(f.journalTypes().stream().filter("funding_adjusted"::equals).count()).isEqualTo(1);
+    }
+
+    @Test
     void fullCycleScanOpenHoldCloseWaitIdle() throws Exception {
         template.sendBody("direct:scan", null);
         assertThat(f.beans.engine.state()).isEqualTo(BotState.HOLDING);
