@@ -28,7 +28,8 @@ abstract class ControlCommand implements Callable<Integer> {
     /** The daemon did not confirm within --wait-seconds. */
     static final int EXIT_UNCONFIRMED = 1;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: data/ in PERPCARRY_HOME)")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: data/ in PERPCARRY_HOME;"
+            + " PERPCARRY_MODE=paper: its paper/ subdirectory, as the daemon)")
     Path dataDir;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Accepted for symmetry; not needed")
@@ -40,6 +41,9 @@ abstract class ControlCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** PERPCARRY_HOME and PERPCARRY_MODE are read from here (then .env); a test sets its own. */
+    java.util.Map<String, String> environment = System.getenv();
 
     final Clock clock;
 
@@ -68,7 +72,13 @@ abstract class ControlCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path dir = AppPaths.defaults().withDataDir(dataDir).dataDir();
+        Path dir;
+        try {
+            dir = AppPaths.daemonDataDir(dataDir, environment);
+        } catch (CommandFailure e) {
+            err.println("error: " + e.getMessage());
+            return e.exitCode();
+        }
         try {
             BotSnapshot before = load(dir).orElseThrow(() -> new CommandFailure(CommandSupport.EXIT_REFUSED,
                     "no " + StateStore.FILE_NAME + " in " + dir + ": the bot has not run there"));

@@ -102,7 +102,7 @@ public final class EmergencyCloseCommand extends TradingCommand {
      * meanwhile, and wait for its report. Null when it does not answer in time (then this command closes itself).
      */
     private String viaDaemon(PrintWriter talk) {
-        Path control = AppPaths.defaults().withDataDir(dataDir).dataDir().resolve("control");
+        Path control = daemonDir.resolve("control");
         try {
             Files.createDirectories(control);
             Set<Path> before = reports(control);

@@ -67,7 +67,7 @@ public final class FundingAllCommand extends VenueCommand {
             out.println(CommandSupport.json(table.toJson()));
             return 0;
         }
-        String held = CommandSupport.heldSymbol(AppPaths.defaults().dataDir()).orElse(null);
+        String held = CommandSupport.heldSymbol(AppPaths.defaults().daemonDataDir(session.environment().mode())).orElse(null);
         out.print(table.render(table.rows().size(), held));
         out.printf("net APR after fees, slippage and basis for %s USD a leg held %s h; min net APR %s%%%n",
                 session.config().notionalPerPosition().toPlainString(),

@@ -28,7 +28,8 @@ public final class JournalCommand implements Callable<Integer> {
     @Option(names = "--cycles", paramLabel = "N", defaultValue = "10", description = "Last N cycles (default: 10)")
     int cycles;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: data/ in PERPCARRY_HOME)")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: data/ in PERPCARRY_HOME;"
+            + " PERPCARRY_MODE=paper: its paper/ subdirectory, as the daemon)")
     Path dataDir;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Accepted for symmetry; the journal needs no config")
@@ -40,11 +41,20 @@ public final class JournalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** PERPCARRY_HOME and PERPCARRY_MODE are read from here (then .env); a test sets its own. */
+    java.util.Map<String, String> environment = System.getenv();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path dir = AppPaths.defaults().withDataDir(dataDir).dataDir();
+        Path dir;
+        try {
+            dir = AppPaths.daemonDataDir(dataDir, environment);
+        } catch (CommandFailure e) {
+            err.println("error: " + e.getMessage());
+            return e.exitCode();
+        }
         try {
             if (cycles < 1) {
                 throw CommandFailure.usage("--cycles must be >= 1, got " + cycles);

@@ -98,7 +98,7 @@ public final class MonitorCommand extends TradingCommand {
     @Override
     int run(TradingDesk desk, PrintWriter out, PrintWriter err) {
         boolean ansi = color.equals("always") || (color.equals("auto") && System.console() != null && !json);
-        Path log = AppPaths.defaults().withDataDir(dataDir).dataDir().resolve("monitor.log");
+        Path log = daemonDir.resolve("monitor.log");
         MonitorCheck check = new MonitorCheck(desk.beans().venues, thresholds(desk));
         while (true) {
             int code = once(desk, check, out, ansi, log);

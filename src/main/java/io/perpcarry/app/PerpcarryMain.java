@@ -51,7 +51,7 @@ public final class PerpcarryMain {
         }
         if (environment.mode() == RunMode.PAPER) {
             // Its own state, journal and recordings: a paper position must never be taken for a live one.
-            Path paperDir = paths.dataDir().resolve("paper");
+            Path paperDir = paths.daemonDataDir(environment.mode());
             java.math.BigDecimal collateral = new java.math.BigDecimal(
                     System.getenv().getOrDefault("PERPCARRY_PAPER_COLLATERAL", "1000"));
             TradingSetup setup = TradingSetup.paper(config, paperDir, environment, Clock.systemUTC(), 1.0, collateral);

@@ -36,7 +36,7 @@ public final class StatusCommand extends VenueCommand {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Data directory whose PAUSED/HALTED state is shown first (default: data/ in PERPCARRY_HOME;"
-                    + " PERPCARRY_MODE=paper: data/paper/, whose simulated accounts are shown)")
+                    + " PERPCARRY_MODE=paper: its paper/ subdirectory, as the daemon, whose simulated accounts are shown)")
     Path dataDir;
 
     static final String PAPER_PREFIX = "PAPER  ";
@@ -96,7 +96,7 @@ public final class StatusCommand extends VenueCommand {
             out.print(CommandSupport.json(m) + "\n");
         } else if (paper) {
             // every line: a paper position must never be read as a live one
-            out.println(PAPER_PREFIX + "simulated accounts of the paper daemon (" + paperDir() + "); nothing here is on the venues");
+            out.println(PAPER_PREFIX + "simulated accounts of the paper daemon (" + daemonDir() + "); nothing here is on the venues");
             banner.ifPresent(b -> out.println(PAPER_PREFIX + b.line()));
             report.render().lines().forEach(l -> out.println(PAPER_PREFIX + l));
         } else {
@@ -108,20 +108,21 @@ public final class StatusCommand extends VenueCommand {
 
     /** The paper daemon's simulated accounts, marked to the venues' public books. */
     private List<VenueConnector> paperAccounts(VenueSession session) {
-        Path dir = paperDir();
+        Path dir = daemonDir();
         return session.venues().stream().map(v -> (VenueConnector) io.perpcarry.paper.PaperVenue.readOnly(v,
                 io.perpcarry.paper.PaperAccounts.file(dir, v.venue()), java.time.Clock.systemUTC())).toList();
     }
 
-    /** Paper mode keeps its files in data/paper unless --data-dir says where. */
-    private Path paperDir() {
-        return dataDir != null ? dataDir : AppPaths.defaults().dataDir().resolve("paper");
+    /** The daemon's data directory as the daemon resolves it (paper mode: its paper/ subdirectory). */
+    private Path daemonDir() {
+        return AppPaths.defaults().withDataDir(dataDir).daemonDataDir(paper ? io.perpcarry.config.RunMode.PAPER
+                : io.perpcarry.config.RunMode.LIVE);
     }
 
     /** The bot's PAUSED/HALTED line, when its data directory says so (an unreadable state.json is not fatal here). */
     private Optional<ControlBanner> banner() {
         try {
-            return ControlBanner.read(paper ? paperDir() : AppPaths.defaults().withDataDir(dataDir).dataDir());
+            return ControlBanner.read(daemonDir());
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }

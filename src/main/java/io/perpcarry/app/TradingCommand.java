@@ -26,8 +26,12 @@ abstract class TradingCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Strategy config (default: config/bot.json)")
     Path config;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: data/)")
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Data directory (default: data/; PERPCARRY_MODE=paper: its paper/ subdirectory, as the daemon)")
     Path dataDir;
+
+    /** The daemon's data directory as the daemon resolves it from --data-dir and PERPCARRY_MODE; set by call(). */
+    Path daemonDir;
 
     @Option(names = "--json", description = "Print the result as JSON")
     boolean json;
@@ -52,7 +56,8 @@ abstract class TradingCommand implements Callable<Integer> {
         try {
             validate();
             try (VenueSession session = sessions.open(config);
-                 TradingDesk desk = TradingDesk.open(session, AppPaths.defaults().withDataDir(dataDir).dataDir(),
+                 TradingDesk desk = TradingDesk.open(session, daemonDir = AppPaths.defaults().withDataDir(dataDir)
+                         .daemonDataDir(session.environment().mode()),
                          lockPolicy(), m -> err.println("ALERT: " + m))) {
                 desk.journalNote().ifPresent(n -> err.println("warning: " + n));
                 return run(desk, out, err);

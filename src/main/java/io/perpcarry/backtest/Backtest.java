@@ -24,7 +24,7 @@ public final class Backtest {
             BotConfig config = Grid.apply(botJson, source, params);
             Simulator sim = new Simulator(config, history, capital, cost);
             RunResult r = sim.run();
-            BigDecimal bound = Foresight.bestNet(config, history, sim, capital, cost);
+            BigDecimal bound = Foresight.bestNet(config, history, sim, capital, r);
             BigDecimal capture = bound.signum() > 0
                     ? r.net().divide(bound, MathContext.DECIMAL64).setScale(4, RoundingMode.HALF_EVEN) : null;
             rows.add(new BacktestRow(params, r, bound, capture));

@@ -46,7 +46,7 @@ public record BacktestReport(String source, boolean books, Instant from, Instant
             b.append(String.format("%-4s %s%n", i + 1, rows.get(i).label()));
         }
         b.append("\nnet = funding + trading (basis - slippage) - fees; APR on the capital of both venues; capture = net / "
-                + "perfect-foresight rotation with the same costs\n");
+                + "foresight, the best net any sequence of the same actions reaches on the same data (n/a when <= 0)\n");
         return b.toString();
     }
 

@@ -3,118 +3,130 @@ package io.perpcarry.backtest;
 import io.perpcarry.config.BotConfig;
 import io.perpcarry.domain.FundingQuote;
 import io.perpcarry.domain.MarketSnapshot;
-import io.perpcarry.domain.MarketSpec;
 import io.perpcarry.domain.OrderSide;
 import io.perpcarry.domain.Venue;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
- * The perfect-foresight rotation: knowing every future settlement, which hedge (or none) to hold each hour so that
- * funding minus entry and exit costs is largest — the upper bound no strategy can beat on the same data. Same notional
- * as the simulated bot (capped by capital like {@code PositionSizer}), same costs per fill: the venue's taker fee plus
- * the slippage walking the recorded book at that hour (or the cost model's). Price moves and basis are not foreseen:
- * they are luck, not carry. Dynamic programming over hourly steps; one hedge at a time; flat at both ends.
+ * The perfect-foresight rotation: the best net PnL any sequence of the simulator's own actions could reach on the same
+ * data, knowing the future — the upper bound of every run with that config. Same decision times (the simulator's
+ * steps), same fills (the simulator's: book walk within the {@code OrderPricer} limit to open, its close fallback, or
+ * the cost model), same fees, same funding (signed size × the venue's last mid × rate, settlements in (previous step,
+ * step]), and basis counted as the simulator counts it. Relaxed, so that it can only gain: no hold length, no wait
+ * between cycles, no threshold or ranking, any hedge of a monitored symbol in either direction. Sizes: the strategy's
+ * size depends on its equity, which depends on its path, so at each open the bound may take the size the sizer gives
+ * on the starting capital, on unlimited capital (the notional cap), or the one the run itself opened with then.
+ * Dynamic programming over the steps; state = flat or (symbol, long venue, size).
  */
 public final class Foresight {
-    private static final MathContext MC = MathContext.DECIMAL64;
+    private static final BigDecimal UNLIMITED = new BigDecimal("1000000000000");
 
     private Foresight() {
     }
 
+    private record Hold(String symbol, Venue longVenue, BigDecimal size) { }
+
     public static BigDecimal bestNet(BotConfig config, MarketHistory history, Simulator sim, Map<Venue, BigDecimal> capital,
-                                     CostModel cost) {
-        BigDecimal power = capital.values().stream().min(BigDecimal::compareTo).orElseThrow()
-                .multiply(BigDecimal.valueOf(config.leverage()))
-                .multiply(BigDecimal.ONE.subtract(config.marginBufferPct().movePointLeft(2)));
-        BigDecimal n = config.notionalPerPosition().min(power);
+                                     RunResult run) {
+        Map<Instant, List<Decision>> opened = new HashMap<>();
+        for (Decision d : run.decisions()) {
+            if (d.action().equals("OPEN")) {
+                opened.computeIfAbsent(d.at(), k -> new java.util.ArrayList<>()).add(d);
+            }
+        }
         List<String> symbols = history.symbols().stream().filter(config.symbolsToMonitor()::contains).toList();
-        // states: 0 = flat; 1 + 2i = symbol i long Lighter; 2 + 2i = symbol i long EdgeX
-        int states = 1 + 2 * symbols.size();
-        BigDecimal[] value = new BigDecimal[states];
-        value[0] = BigDecimal.ZERO;
-        Instant start = history.first().truncatedTo(ChronoUnit.HOURS);
-        Instant end = history.last();
-        BigDecimal[] exit = new BigDecimal[states];
-        for (Instant h = start; !h.isAfter(end); h = h.plus(Duration.ofHours(1))) {
-            Map<Venue, Map<String, MarketSnapshot>> view = sim.view(history.hasBooks() ? floorPass(history, h) : h);
-            BigDecimal[] enter = new BigDecimal[states];
-            for (int x = 1; x < states; x++) {
-                String s = symbols.get((x - 1) / 2);
-                Venue longVenue = (x - 1) % 2 == 0 ? Venue.LIGHTER : Venue.EDGEX;
-                enter[x] = legCost(view, longVenue, s, OrderSide.BUY, n, cost, history)
-                        .flatMap(a -> legCost(view, longVenue.other(), s, OrderSide.SELL, n, cost, history).map(a::add))
-                        .orElse(null);
-                exit[x] = legCost(view, longVenue, s, OrderSide.SELL, n, cost, history)
-                        .flatMap(a -> legCost(view, longVenue.other(), s, OrderSide.BUY, n, cost, history).map(a::add))
-                        .orElse(null);
+        Map<String, BigDecimal> mark = new HashMap<>();
+        Map<Hold, BigDecimal> holds = new java.util.LinkedHashMap<>(); // insertion order: the same bytes every run
+        BigDecimal flat = BigDecimal.ZERO;
+        List<Instant> steps = sim.steps();
+        Instant previous = steps.get(0).minusNanos(1);
+        Map<Venue, Map<String, MarketSnapshot>> view = Map.of();
+        for (Instant t : steps) {
+            view = sim.view(t);
+            view.forEach((v, bySymbol) -> bySymbol.forEach((s, snap) -> mark.put(v + "/" + s, snap.book().mid())));
+            for (Map.Entry<Hold, BigDecimal> e : holds.entrySet()) {
+                e.setValue(e.getValue().add(funding(history, mark, e.getKey(), previous, t)));
             }
-            // switch at h: best flat value, then any hedge entered from flat
-            BigDecimal flat = value[0];
-            for (int y = 1; y < states; y++) {
-                if (value[y] != null && exit[y] != null) {
-                    flat = flat.max(value[y].subtract(exit[y]));
-                }
+            for (Map.Entry<Hold, BigDecimal> e : holds.entrySet()) {
+                flat = flat.max(e.getValue().add(closeCash(sim, t, view, e.getKey())));
             }
-            BigDecimal[] next = new BigDecimal[states];
-            next[0] = flat;
-            for (int x = 1; x < states; x++) {
-                BigDecimal best = value[x];
-                if (enter[x] != null) {
-                    BigDecimal fromFlat = flat.subtract(enter[x]);
-                    best = best == null ? fromFlat : best.max(fromFlat);
-                }
-                next[x] = best;
-            }
-            // then hold for the hour (h, h + 1h]: what each hedge's settlements pay
-            Instant hourEnd = h.plus(Duration.ofHours(1));
-            for (int x = 1; x < states; x++) {
-                if (next[x] == null) {
+            for (String s : symbols) {
+                if (!view.getOrDefault(Venue.LIGHTER, Map.of()).containsKey(s)
+                        || !view.getOrDefault(Venue.EDGEX, Map.of()).containsKey(s)) {
                     continue;
                 }
-                String s = symbols.get((x - 1) / 2);
-                Venue longVenue = (x - 1) % 2 == 0 ? Venue.LIGHTER : Venue.EDGEX;
-                BigDecimal income = BigDecimal.ZERO;
-                for (FundingQuote q : history.settlements(longVenue.other(), s, h, hourEnd).values()) {
-                    income = income.add(n.multiply(q.rate()));
+                for (BigDecimal size : sizes(sim, view, s, capital, opened.getOrDefault(t, List.of()))) {
+                    for (Venue longVenue : Venue.values()) {
+                        Optional<BigDecimal> entry = openCash(sim, view, s, longVenue, size);
+                        if (entry.isPresent()) {
+                            holds.merge(new Hold(s, longVenue, size), flat.add(entry.get()), BigDecimal::max);
+                        }
+                    }
                 }
-                for (FundingQuote q : history.settlements(longVenue, s, h, hourEnd).values()) {
-                    income = income.subtract(n.multiply(q.rate()));
-                }
-                next[x] = next[x].add(income);
             }
-            value = next;
+            previous = t;
         }
-        BigDecimal result = value[0];
-        for (int y = 1; y < states; y++) {
-            if (value[y] != null && exit[y] != null) {
-                result = result.max(value[y].subtract(exit[y]));
-            }
+        // flat at the end: the simulator closes what it holds at the last step's prices
+        Instant end = steps.get(steps.size() - 1);
+        BigDecimal best = flat;
+        for (Map.Entry<Hold, BigDecimal> e : holds.entrySet()) {
+            best = best.max(e.getValue().add(closeCash(sim, end, view, e.getKey())));
         }
-        return result;
+        return best;
     }
 
-    /** Fee + slippage versus mid of one taker fill of notional n; empty when the market or its book is missing. */
-    private static Optional<BigDecimal> legCost(Map<Venue, Map<String, MarketSnapshot>> view, Venue v, String symbol,
-                                                OrderSide side, BigDecimal n, CostModel cost, MarketHistory history) {
-        MarketSnapshot snap = view.getOrDefault(v, Map.of()).get(symbol);
-        if (snap == null) {
+    private static TreeSet<BigDecimal> sizes(Simulator sim, Map<Venue, Map<String, MarketSnapshot>> view, String symbol,
+                                             Map<Venue, BigDecimal> capital, List<Decision> openedNow) {
+        TreeSet<BigDecimal> out = new TreeSet<>();
+        sim.size(view, symbol, capital.get(Venue.LIGHTER), capital.get(Venue.EDGEX)).ifPresent(q -> out.add(q.stripTrailingZeros()));
+        sim.size(view, symbol, UNLIMITED, UNLIMITED).ifPresent(q -> out.add(q.stripTrailingZeros()));
+        openedNow.stream().filter(d -> d.symbol().equals(symbol)).forEach(d -> out.add(d.size().stripTrailingZeros()));
+        return out;
+    }
+
+    /** Cash of opening: the long leg bought, the short leg sold, within the limit price, fees paid; empty if a book is too thin. */
+    private static Optional<BigDecimal> openCash(Simulator sim, Map<Venue, Map<String, MarketSnapshot>> view, String symbol,
+                                                 Venue longVenue, BigDecimal size) {
+        MarketSnapshot longSnap = view.get(longVenue).get(symbol);
+        MarketSnapshot shortSnap = view.get(longVenue.other()).get(symbol);
+        Optional<BigDecimal> buy = sim.fill(longSnap, OrderSide.BUY, size, true);
+        Optional<BigDecimal> sell = sim.fill(shortSnap, OrderSide.SELL, size, true);
+        if (buy.isEmpty() || sell.isEmpty()) {
             return Optional.empty();
         }
-        MarketSpec spec = snap.spec();
-        Optional<BigDecimal> slip = history.hasBooks() ? snap.book().slippageVsMid(side, n) : Optional.of(cost.slippageFraction());
-        return slip.map(f -> n.multiply(f.add(spec.takerFeeRate()), MC));
+        return Optional.of(sell.get().multiply(size).subtract(buy.get().multiply(size))
+                .subtract(fee(longSnap, size, buy.get())).subtract(fee(shortSnap, size, sell.get())));
     }
 
-    private static Instant floorPass(MarketHistory history, Instant h) {
-        Map.Entry<Instant, ?> e = history.passes.floorEntry(h);
-        return e == null ? history.passes.firstKey() : e.getKey();
+    /** Cash of closing both legs at {@code t} as the simulator closes. */
+    private static BigDecimal closeCash(Simulator sim, Instant t, Map<Venue, Map<String, MarketSnapshot>> view, Hold h) {
+        MarketSnapshot longSnap = sim.snapshotOrLast(t, view, h.longVenue(), h.symbol());
+        MarketSnapshot shortSnap = sim.snapshotOrLast(t, view, h.longVenue().other(), h.symbol());
+        BigDecimal sell = sim.closeFill(longSnap, OrderSide.SELL, h.size());
+        BigDecimal buy = sim.closeFill(shortSnap, OrderSide.BUY, h.size());
+        return sell.multiply(h.size()).subtract(buy.multiply(h.size()))
+                .subtract(fee(longSnap, h.size(), sell)).subtract(fee(shortSnap, h.size(), buy));
+    }
+
+    private static BigDecimal fee(MarketSnapshot snap, BigDecimal size, BigDecimal price) {
+        return price.multiply(size).multiply(snap.spec().takerFeeRate());
+    }
+
+    /** Settlements in (after, upTo] of both legs: −signed size × mark × rate, as the simulator pays them. */
+    private static BigDecimal funding(MarketHistory history, Map<String, BigDecimal> mark, Hold h, Instant after, Instant upTo) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Venue v : Venue.values()) {
+            BigDecimal signed = v == h.longVenue() ? h.size() : h.size().negate();
+            for (FundingQuote q : history.settlements(v, h.symbol(), after, upTo).values()) {
+                sum = sum.add(signed.multiply(mark.get(v + "/" + h.symbol())).multiply(q.rate()).negate());
+            }
+        }
+        return sum;
     }
 }

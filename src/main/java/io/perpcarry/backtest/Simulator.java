@@ -199,9 +199,7 @@ public final class Simulator {
             MarketSnapshot snap = snapshotOrLast(t, view, leg.venue(), held.symbol());
             OrderSide side = leg.signedSize().signum() > 0 ? OrderSide.SELL : OrderSide.BUY;
             BigDecimal size = leg.signedSize().abs();
-            // The daemon retries a close with fresh prices until flat: here the whole recorded book, then its last level.
-            BigDecimal price = fill(snap, side, size, true).or(() -> fill(snap, side, size, false))
-                    .orElseGet(() -> lastLevel(snap.book(), side));
+            BigDecimal price = closeFill(snap, side, size);
             charge(snap, size, price);
             BigDecimal pnl = price.subtract(leg.entry()).multiply(leg.signedSize());
             trading = trading.add(pnl);
@@ -246,8 +244,23 @@ public final class Simulator {
         }
     }
 
+    /** The daemon retries a close with fresh prices until flat: here the limit, then the whole recorded book, then its last level. */
+    BigDecimal closeFill(MarketSnapshot snap, OrderSide side, BigDecimal size) {
+        return fill(snap, side, size, true).or(() -> fill(snap, side, size, false)).orElseGet(() -> lastLevel(snap.book(), side));
+    }
+
+    /** The size the sizer gives for an open of {@code symbol} in {@code view} on this capital; empty when it refuses. */
+    Optional<BigDecimal> size(Map<Venue, Map<String, MarketSnapshot>> view, String symbol, BigDecimal lighterCapital,
+                              BigDecimal edgexCapital) {
+        MarketSnapshot l = view.get(Venue.LIGHTER).get(symbol);
+        MarketSnapshot e = view.get(Venue.EDGEX).get(symbol);
+        BigDecimal reference = l.book().mid().min(e.book().mid());
+        return sizer.size(l.spec(), e.spec(), reference, lighterCapital, edgexCapital) instanceof SizingResult.Sized s
+                ? Optional.of(s.baseSize()) : Optional.empty();
+    }
+
     /** A taker fill: within the priced limit (books), or at mid ± the cost model's slippage (funding history). */
-    private Optional<BigDecimal> fill(MarketSnapshot snap, OrderSide side, BigDecimal size, boolean limited) {
+    Optional<BigDecimal> fill(MarketSnapshot snap, OrderSide side, BigDecimal size, boolean limited) {
         if (!history.hasBooks()) {
             BigDecimal mid = snap.book().mid();
             BigDecimal s = mid.multiply(cost.slippageFraction());
@@ -282,7 +295,7 @@ public final class Simulator {
         return levels.get(levels.size() - 1).price();
     }
 
-    private MarketSnapshot snapshotOrLast(Instant t, Map<Venue, Map<String, MarketSnapshot>> view, Venue v, String symbol) {
+    MarketSnapshot snapshotOrLast(Instant t, Map<Venue, Map<String, MarketSnapshot>> view, Venue v, String symbol) {
         MarketSnapshot s = view.getOrDefault(v, Map.of()).get(symbol);
         if (s != null) {
             return s;

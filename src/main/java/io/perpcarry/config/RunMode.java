@@ -7,6 +7,11 @@ package io.perpcarry.config;
 public enum RunMode {
     DEMO, LIVE, PAPER;
 
+    /** {@code PERPCARRY_MODE} of {@code env}; unset is demo. */
+    public static RunMode of(EnvironmentSource env) {
+        return parse(env.get("PERPCARRY_MODE").orElse(null));
+    }
+
     static RunMode parse(String raw) {
         if (raw == null || raw.isBlank() || raw.equalsIgnoreCase("demo")) {
             return DEMO;

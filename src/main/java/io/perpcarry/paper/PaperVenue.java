@@ -40,7 +40,8 @@ import io.perpcarry.emulator.engine.VenueMarket;
 /**
  * PAPER trading on one venue: market data from the live connector (public reads and streams, no credentials), the
  * account kept by the emulator's engine ({@link MarketEngine#liveFed}) on a live-fed market per symbol: its book is the
- * live book, its mark the live book's mid, its funding rate the venue's current quote. Orders (IOC and market; nothing
+ * live book, its mark the venue's mark (Lighter) or oracle (EdgeX) price, else the live book's mid, its funding rate the
+ * venue's current quote. Orders (IOC and market; nothing
  * rests) are matched by the engine against the live levels, pay the venue's taker fee from its market spec, and are
  * held to the engine's initial margin at the leverage set; funding is settled by the engine at the venue's own
  * schedule (Lighter hourly, EdgeX every fundingRateIntervalMin) and an account whose equity falls to maintenance margin
@@ -48,8 +49,10 @@ import io.perpcarry.emulator.engine.VenueMarket;
  *
  * <p>The account is saved to {@code accountFile} after every fill and funding payment and read back on start, so a
  * restarted paper daemon finds its hedge, and {@code bin/perpcarry status} in paper mode shows it ({@link #readOnly}).
+ * On restart the settlements that fell while the daemon was stopped are paid from the venue's settled history.
  */
 public final class PaperVenue implements VenueConnector {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PaperVenue.class);
     private static final int DEPTH = 50;
     private static final Duration FUNDING_POLL = Duration.ofMinutes(1);
     private static final long ACCOUNT = 1;
@@ -215,21 +218,63 @@ public final class PaperVenue implements VenueConnector {
         return new OrderAck(order.clientOrderId(), "paper-" + r.order().orderId(), Optional.of(filled));
     }
 
-    /** Opens the engine's account from the file (or the collateral given) at the first use, when live data is up. */
+    /**
+     * Opens the engine's account from the file (or the collateral given) at the first use, when live data is up, after
+     * settling what the saved legs would have paid while the daemon was stopped (nothing is booked if a read fails:
+     * the next use tries again).
+     */
     private void start() {
         if (started) {
             return;
         }
-        engine.openAccount(venueId, ACCOUNT, startCollateral);
+        Map<String, BigDecimal> marks = new TreeMap<>();
+        for (String symbol : saved.keySet()) {
+            list(symbol);
+            marks.put(symbol, feed(symbol));
+        }
+        List<FundingPayment> missed = readOnly ? List.of() : missedFunding(marks);
+        BigDecimal collateral = startCollateral;
+        for (FundingPayment p : missed) {
+            collateral = collateral.add(p.amount());
+            openedAt.put(p.symbol(), p.settledAt());
+        }
+        engine.openAccount(venueId, ACCOUNT, collateral);
         for (Map.Entry<String, PaperLeg> e : saved.entrySet()) {
-            list(e.getKey());
-            feed(e.getKey());
             engine.restorePosition(venueId, ACCOUNT, e.getKey(), e.getValue().size, e.getValue().entry);
             if (e.getValue().fundedUpTo != null) {
-                openedAt.put(e.getKey(), e.getValue().fundedUpTo);
+                openedAt.putIfAbsent(e.getKey(), e.getValue().fundedUpTo);
             }
         }
         started = true;
+        if (!missed.isEmpty()) {
+            payments.addAll(missed);
+            LOG.info("PAPER {}: {} funding settlement(s) that fell while the daemon was stopped booked from the venue's"
+                    + " settled history", venue().displayName(), missed.size());
+            save();
+        }
+    }
+
+    /**
+     * The venue's settlements after each saved leg's last funded one, up to now, from its settled history: −signed size ×
+     * the mark now × the settled rate (the mark at each past settlement is not known), USDC to 6 decimals as the engine.
+     */
+    private List<FundingPayment> missedFunding(Map<String, BigDecimal> marks) {
+        Instant now = clock.instant();
+        List<FundingPayment> out = new ArrayList<>();
+        for (Map.Entry<String, PaperLeg> e : saved.entrySet()) {
+            PaperLeg leg = e.getValue();
+            if (leg.fundedUpTo == null || leg.size.signum() == 0 || !leg.fundedUpTo.isBefore(now)) {
+                continue;
+            }
+            for (FundingQuote q : live.settledFundingBetween(e.getKey(), leg.fundedUpTo, now)) {
+                if (q.observedAt().isAfter(leg.fundedUpTo)) {
+                    BigDecimal amount = leg.size.multiply(marks.get(e.getKey())).multiply(q.rate()).negate()
+                            .setScale(6, java.math.RoundingMode.HALF_EVEN);
+                    out.add(new FundingPayment(venue(), e.getKey(), q.observedAt(), q.rate(), leg.size, amount));
+                }
+            }
+        }
+        return out;
     }
 
     /** Lists {@code symbol} on the engine as a live-fed market, from the venue's spec and current funding quote. */
@@ -251,14 +296,21 @@ public final class PaperVenue implements VenueConnector {
                 spec.minBaseSize(), null, spec.minQuoteNotional(), spec.takerFeeRate(), spec.makerFeeRate(),
                 MAX_LEVERAGE, 1, MAINTENANCE_MARGIN_FRACTION, BigDecimal.ZERO,
                 (int) quote.interval().toMinutes(), (int) spec.fundingInterval().toMinutes(), null);
-        engine.listLiveMarket(market, live.orderBook(symbol, 1).mid(), quote.rate());
+        engine.listLiveMarket(market, mark(symbol, live.orderBook(symbol, 1)), quote.rate());
     }
 
-    /** The live book's levels and mid into the engine's market. */
-    private void feed(String symbol) {
+    /** The live book's levels and the venue's mark into the engine's market; returns the mark. */
+    private BigDecimal feed(String symbol) {
         OrderBook book = live.orderBook(symbol, DEPTH);
-        engine.setLiveMark(venueId, symbol, book.mid());
+        BigDecimal mark = mark(symbol, book);
+        engine.setLiveMark(venueId, symbol, mark);
         engine.setLiveBook(venueId, symbol, levels(book.bids()), levels(book.asks()));
+        return mark;
+    }
+
+    /** The venue's own mark (Lighter mark_price, EdgeX oracle price) when the live connector has one, else the book mid. */
+    private BigDecimal mark(String symbol, OrderBook book) {
+        return live.markPrice(symbol).orElseGet(book::mid);
     }
 
     private static List<io.perpcarry.emulator.engine.BookLevel> levels(List<io.perpcarry.domain.BookLevel> side) {

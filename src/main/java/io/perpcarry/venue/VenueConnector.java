@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The port through which the engine and the commands talk to one venue. Implementations speak the venue's
@@ -112,6 +113,15 @@ public interface VenueConnector extends AutoCloseable {
 
     /** True when the data streams are up and fresh; prices from a stale stream must not be traded on. */
     boolean marketDataFresh(String symbol);
+
+    /**
+     * The venue's own mark of one market (Lighter {@code mark_price} of market_stats, EdgeX {@code oraclePrice} of its
+     * ticker), the price its margin and funding use; empty when this connector has none for it (the caller says what it
+     * uses instead). Default: empty.
+     */
+    default Optional<java.math.BigDecimal> markPrice(String symbol) {
+        return Optional.empty();
+    }
 
     @Override
     void close();

@@ -65,20 +65,24 @@ class PaperAccountOnEmulatorsTest {
                 assertThat(held.signedSize()).isEqualByComparingTo(size);
                 assertThat(held.entryPrice()).isEqualByComparingTo(paid.divide(size, 10, java.math.RoundingMode.HALF_EVEN));
                 BigDecimal afterFee = new BigDecimal("100000").subtract(paid.multiply(fee));
+                // marked at the venue's oracle price (the emulator's index, 2 bps off its EdgeX mid), not the book mid
+                BigDecimal oracle = session.edgex().markPrice("HYPE").orElseThrow();
+                assertThat(oracle).isNotEqualByComparingTo(book.mid());
+                assertThat(held.unrealizedPnl()).isCloseTo(oracle.subtract(held.entryPrice()).multiply(size),
+                        org.assertj.core.data.Offset.offset(new BigDecimal("0.000001")));
 
                 // funding: at EdgeX's own settlements, −size × mark × the settled rate (longs pay a positive rate)
                 Instant opened = ex.scenarioClock().instant();
                 EmulatedDaemon.awaitTrue(Duration.ofSeconds(120), "an EdgeX settlement paid to the paper account",
                         () -> !paper.fundingPayments(Instant.EPOCH).isEmpty());
                 List<FundingPayment> payments = paper.fundingPayments(Instant.EPOCH);
-                BigDecimal mid = book.mid();
                 BigDecimal fundingTotal = BigDecimal.ZERO;
                 for (FundingPayment p : payments) {
                     List<FundingSettlement> s = ex.engine().venue(VenueId.EDGEX).fundingHistory("HYPE", p.settledAt(),
                             p.settledAt().plusSeconds(1), 1);
                     assertThat(s).as("the emulator settled at " + p.settledAt()).hasSize(1);
                     assertThat(p.settledAt()).isAfter(opened.minus(Duration.ofHours(4)));
-                    assertThat(p.amount()).isEqualByComparingTo(size.multiply(mid).multiply(s.get(0).ratePerSettlement()).negate()
+                    assertThat(p.amount()).isEqualByComparingTo(size.multiply(oracle).multiply(s.get(0).ratePerSettlement()).negate()
                             .setScale(6, java.math.RoundingMode.HALF_EVEN)); // USDC amounts, as the engine books them
                     fundingTotal = fundingTotal.add(p.amount());
                 }
@@ -96,6 +100,55 @@ class PaperAccountOnEmulatorsTest {
                 assertThat(close.filledSize().orElseThrow()).isEqualByComparingTo(size);
                 assertThat(restarted.account().positions()).isEmpty();
                 assertThat(afterFee.add(fundingTotal).compareTo(BigDecimal.ZERO)).isPositive();
+            }
+            assertThat(ex.requests().list()).noneMatch(EmulatedDaemon::isOrderPlacement);
+        }
+    }
+
+    @Test
+    void settlementsWhileTheDaemonWasStoppedArePaidOnRestartOnce() throws Exception {
+        try (LocalExchanges ex = EmulatedDaemon.exchanges(EmulatedDaemon.FLAT_HYPE, 7L, 600)) {
+            ex.engine().freezeBook(VenueId.EDGEX, "HYPE", true);
+            Map<String, String> vars = new HashMap<>(ex.environment());
+            vars.put("PERPCARRY_MODE", "paper");
+            RuntimeEnvironment env = RuntimeEnvironment.read(new EnvironmentSource(vars, Map.of(), Path.of(".env")));
+            try (VenueSession session = VenueSession.open(BotConfigLoader.parse("{\"symbols_to_monitor\": [\"HYPE\"]}", "t"), env)) {
+                Path file = PaperAccounts.file(data, session.edgex().venue());
+                PaperVenue before = new PaperVenue(session.edgex(), new BigDecimal("100000"), ex.scenarioClock(), file);
+                OrderBook book = session.edgex().orderBook("HYPE", 50);
+                BigDecimal size = new BigDecimal("10");
+                before.placeOrder(new OrderRequest("HYPE", OrderSide.BUY, size, book.asks().get(5).price(),
+                        OrderType.LIMIT_IOC, false, 1));
+                Instant stopped = ex.scenarioClock().instant();
+                BigDecimal collateralAtStop = before.account().equity().subtract(before.account().positions().get(0).unrealizedPnl());
+                // the daemon is stopped (nothing reads the account) while EdgeX settles
+                EmulatedDaemon.awaitTrue(Duration.ofSeconds(120), "an EdgeX settlement while the paper daemon is stopped",
+                        () -> !ex.engine().venue(VenueId.EDGEX).fundingHistory("HYPE", stopped, ex.scenarioClock().instant(), 10).isEmpty());
+                PaperVenue after = new PaperVenue(session.edgex(), new BigDecimal("5"), ex.scenarioClock(), file);
+                List<FundingPayment> paid = after.fundingPayments(Instant.EPOCH);
+                Instant restarted = ex.scenarioClock().instant();
+                List<FundingSettlement> missed = ex.engine().venue(VenueId.EDGEX).fundingHistory("HYPE", stopped, restarted, 10);
+                BigDecimal oracle = session.edgex().markPrice("HYPE").orElseThrow();
+                BigDecimal total = BigDecimal.ZERO;
+                for (FundingSettlement m : missed) {
+                    BigDecimal expected = size.multiply(oracle).multiply(m.ratePerSettlement()).negate()
+                            .setScale(6, java.math.RoundingMode.HALF_EVEN);
+                    assertThat(paid).as("the settlement at " + m.time() + " of the stopped period")
+                            .anySatisfy(p -> {
+                                assertThat(p.settledAt()).isEqualTo(m.time());
+                                assertThat(p.amount()).isEqualByComparingTo(expected);
+                            });
+                    total = total.add(expected);
+                }
+                BigDecimal collateral = after.account().equity().subtract(after.account().positions().get(0).unrealizedPnl());
+                assertThat(collateral).isEqualByComparingTo(collateralAtStop.add(paid.stream().map(FundingPayment::amount)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)));
+                assertThat(total.signum()).as("EdgeX shorts pay longs: the long received").isPositive();
+
+                // booked once: a second restart finds them in the file and pays none of them again
+                PaperVenue again = new PaperVenue(session.edgex(), new BigDecimal("5"), ex.scenarioClock(), file);
+                List<Instant> times = again.fundingPayments(Instant.EPOCH).stream().map(FundingPayment::settledAt).toList();
+                assertThat(times).doesNotHaveDuplicates().containsAll(missed.stream().map(FundingSettlement::time).toList());
             }
             assertThat(ex.requests().list()).noneMatch(EmulatedDaemon::isOrderPlacement);
         }

@@ -48,6 +48,9 @@ class PaperModeOnEmulatorsTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
+    Path root;
+
+    /** The paper daemon's data directory, resolved from root as the daemon does (root/paper). */
     Path data;
 
     @Test
@@ -62,6 +65,8 @@ class PaperModeOnEmulatorsTest {
             assertThat(env.mode()).isEqualTo(RunMode.PAPER);
             assertThat(env.lighter().credentials()).isEmpty();
             assertThat(env.edgex().credentials()).isEmpty();
+            data = AppPaths.defaults().withDataDir(root).daemonDataDir(env.mode());
+            assertThat(data).isEqualTo(root.resolve("paper"));
 
             TradingSetup setup = TradingSetup.paper(config, data, env, ex.scenarioClock(), 120, new BigDecimal("1000"));
             Main main = new BotApplication(AppPaths.defaults().withDataDir(data), config, env).createMain(setup.wiringFactory());
@@ -97,10 +102,10 @@ class PaperModeOnEmulatorsTest {
 
             // status in paper mode: the simulated accounts (fees and funding booked), every line marked PAPER
             SessionOpener paperSession = file -> VenueSession.open(config, env);
-            EmulatorCli.Result text = EmulatorCli.run(new StatusCommand(paperSession), "--data-dir", data.toString());
+            EmulatorCli.Result text = EmulatorCli.run(new StatusCommand(paperSession), "--data-dir", root.toString());
             assertThat(text.exit()).as(text.all()).isZero();
             assertThat(text.out().lines().toList()).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("PAPER"));
-            EmulatorCli.Result json = EmulatorCli.run(new StatusCommand(paperSession), "--json", "--data-dir", data.toString());
+            EmulatorCli.Result json = EmulatorCli.run(new StatusCommand(paperSession), "--json", "--data-dir", root.toString());
             assertThat(json.exit()).as(json.all()).isZero();
             assertThat(JSON.readTree(json.out()).path("mode").asText()).isEqualTo("PAPER");
             // cycle by cycle: a backtest of what the paper daemon recorded opens the hedge the paper daemon opened

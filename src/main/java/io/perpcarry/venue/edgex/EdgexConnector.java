@@ -338,6 +338,16 @@ public final class EdgexConnector implements VenueConnector {
         return new OrderAck(order.clientOrderId(), orderId, Optional.empty());
     }
 
+    /** The oracle price: from the fresh stream ticker (0 requests), else 1 getTicker request; empty when none is published. */
+    @Override
+    public Optional<BigDecimal> markPrice(String symbol) {
+        EdgexMarket m = market(symbol);
+        EdgexStreams st = streams;
+        Optional<BigDecimal> p = st == null ? Optional.empty()
+                : st.freshTicker(m.contractId()).flatMap(EdgexMapper.Ticker::oraclePrice);
+        return p.isPresent() ? p : restTicker(m).oraclePrice();
+    }
+
     private BigDecimal oraclePrice(EdgexMarket m) {
         EdgexStreams st = streams;
         if (st != null) {

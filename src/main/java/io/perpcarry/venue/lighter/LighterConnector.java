@@ -224,6 +224,13 @@ public final class LighterConnector implements VenueConnector {
         return Collections.unmodifiableMap(out);
     }
 
+    /** The last {@code mark_price} of market_stats on the current stream connection; 0 requests. */
+    @Override
+    public Optional<java.math.BigDecimal> markPrice(String symbol) {
+        LighterMarket m = cachedMarkets().bySymbol().get(symbol);
+        return m == null ? Optional.empty() : streams.markPrice(m.marketId());
+    }
+
     /** The stream book when fresh (0 requests), else 1 request to /api/v1/orderBookOrders. */
     @Override
     public OrderBook orderBook(String symbol, int depth) {

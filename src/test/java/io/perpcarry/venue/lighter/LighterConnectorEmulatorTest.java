@@ -92,6 +92,16 @@ class LighterConnectorEmulatorTest {
     }
 
     @Test
+    void markPriceIsTheStreamedMarketStatsMark() throws Exception {
+        assertThat(lighter.markPrice("ETH")).as("no stream yet: no mark (the paper account then uses the mid)").isEmpty();
+        lighter.startStreams(List.of("ETH"));
+        await("ETH mark streamed", () -> lighter.markPrice("ETH").isPresent());
+        assertThat(lighter.markPrice("ETH").orElseThrow()).isPositive();
+        assertThat(lighter.markPrice("ETH").orElseThrow()).isNotEqualByComparingTo(lighter.markPrice("BTC").orElseThrow());
+        assertThat(lighter.markPrice("NOPE")).isEmpty();
+    }
+
+    @Test
     void streamBookMatchesTheRestBook() throws Exception {
         OrderBook rest = lighter.orderBook("ETH", 5);
         lighter.startStreams(List.of("ETH"));
