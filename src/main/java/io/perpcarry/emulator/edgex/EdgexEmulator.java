@@ -38,6 +38,7 @@ public final class EdgexEmulator implements AutoCloseable {
     private final FaultPlan faults;
     private final RequestLog requests;
     private final EdgexAuth auth;
+    private final Clock wallClock;
     private final EdgexEmulatorOptions options;
     private Vertx vertx;
     private HttpServer server;
@@ -45,7 +46,8 @@ public final class EdgexEmulator implements AutoCloseable {
 
     /**
      * @param wallClock what {@code X-edgeX-Timestamp} is checked against (clients stamp requests with
-     *                  their own wall time, whatever the engine's scenario clock says)
+     *                  their own wall time, whatever the engine's scenario clock says) and the server time;
+     *                  read through the CLOCK_SKEW the fault plan holds for EdgeX
      * @param accounts  the accounts whose API keys and trading addresses are accepted
      */
     public EdgexEmulator(MarketEngine engine, Clock wallClock, FaultPlan faults, RequestLog requests,
@@ -54,7 +56,8 @@ public final class EdgexEmulator implements AutoCloseable {
         this.faults = faults;
         this.requests = requests;
         this.options = options;
-        this.auth = new EdgexAuth(accounts, wallClock, options.authWindow());
+        this.wallClock = new io.perpcarry.emulator.SkewedClock(wallClock, faults, VenueId.EDGEX);
+        this.auth = new EdgexAuth(accounts, this.wallClock, options.authWindow());
     }
 
     /** With the scenario's EdgeX accounts. */
@@ -87,7 +90,7 @@ public final class EdgexEmulator implements AutoCloseable {
         streams = new EdgexStreams(engine, auth, wireFaults, requests, channels, options.tick(), options.pingInterval());
         streams.mount(router, new EdgexPushes(streams, contracts, channels, acct, ord, auth, exchange));
 
-        EdgexRest rest = new EdgexRest(vertx, router, auth, () -> engine.wallClock().millis(), requests, wireFaults,
+        EdgexRest rest = new EdgexRest(vertx, router, auth, wallClock::millis, requests, wireFaults,
                 contracts, streams::dropAll);
         pub.mount(rest);
         acct.mount(rest);

@@ -106,7 +106,7 @@ final class EdgexStreams {
     }
 
     private void pingAll() {
-        long now = engine.wallClock().millis();
+        long now = auth.wallClock().millis();
         sessions().forEach(s -> s.ping(now));
     }
 
@@ -134,7 +134,7 @@ final class EdgexStreams {
      */
     private void openPrivate(RoutingContext ctx) {
         log.record(VenueId.EDGEX, "GET", PRIVATE_PATH, null, null, null);
-        long now = engine.wallClock().millis();
+        long now = auth.wallClock().millis();
         EdgexAccount account;
         try {
             Map<String, String> query = EdgexWire.firstValues(ctx.queryParams());
