@@ -37,6 +37,15 @@ final class FaultMatrix {
         this.run = run;
     }
 
+    /** {@code full}: every cell; {@code sample}: one per kind; a kind's name: that kind's cells (to replay them). */
+    static List<String[]> plan(String faults) {
+        if (faults.equals("full") || faults.equals("sample")) {
+            return plan(faults.equals("sample"));
+        }
+        FaultKind only = FaultKind.valueOf(faults);
+        return plan(false).stream().filter(c -> c[0].equals(only.name())).toList();
+    }
+
     /** The cells: every (kind, phase, venue), or with {@code sample} one per kind, phases and venues spread. */
     static List<String[]> plan(boolean sample) {
         List<String[]> plan = new ArrayList<>();
@@ -54,8 +63,8 @@ final class FaultMatrix {
         return plan;
     }
 
-    void run(boolean sample, long seed) throws Exception {
-        List<String[]> plan = plan(sample);
+    /** Runs the given cells ({kind, phase, venue}) in order. */
+    void run(List<String[]> plan, long seed) throws Exception {
         EmulatorProcess ex = null;
         try {
             int i = 0;
@@ -138,9 +147,16 @@ final class FaultMatrix {
             boolean emergency = phase.equals("emergency-close") && held.isPresent() && CrashTrials.holding(held.get());
             Path trigger = data.resolve("control").resolve("EMERGENCY_CLOSE");
             boolean gateShut = skew && phase.equals("scan"); // preflight failed: the bot stays IDLE, opening nothing
-            d.await(Duration.ofSeconds(120), s -> !(emergency && Files.exists(trigger))
-                    && (s.state().equals("HOLDING") && !emergency || s.state().equals("WAITING")
+            // a lasting skew while held: the venue's signed reads fail; wait for what the bot makes of it (stale-data
+            // or stop-loss close, HALT) instead of judging the hedge it still holds a few seconds in
+            boolean resolve = emergency || skew && (phase.equals("hold") || phase.equals("close"))
+                    && held.isPresent() && CrashTrials.holding(held.get());
+            Optional<BotSnapshot> last = d.await(Duration.ofSeconds(120), s -> !(emergency && Files.exists(trigger))
+                    && (s.state().equals("HOLDING") && !resolve || s.state().equals("WAITING")
                     || s.state().equals("HALTED") || (s.state().equals("IDLE") && (s.paused() || gateShut))));
+            if (resolve && !emergency && last.isPresent() && CrashTrials.holding(last.get())) {
+                note += " still HOLDING 120 s into the skew (no close, no halt);";
+            }
             if (d.stop("TERM", Duration.ofSeconds(40)) < 0) {
                 note += " ignored SIGTERM for 40 s";
             }

@@ -20,7 +20,9 @@ class FaultMatrixPlanTest {
         List<String> sampled = FaultMatrix.plan(true).stream().map(c -> c[0]).toList();
         assertThat(sampled).containsExactlyElementsOf(Arrays.stream(FaultKind.values()).map(Enum::name).toList());
         assertThat(FaultMatrix.plan(true)).anySatisfy(c -> assertThat(c).containsExactly("CLOCK_SKEW", "scan", "LIGHTER"));
-        assertThat(FaultMatrix.plan(false)).hasSize(FaultKind.values().length * 5 * 2);
+        assertThat(FaultMatrix.plan("full")).hasSize(FaultKind.values().length * 5 * 2);
+        assertThat(FaultMatrix.plan("sample")).hasSize(FaultKind.values().length);
+        assertThat(FaultMatrix.plan("CLOCK_SKEW")).hasSize(10).allSatisfy(c -> assertThat(c[0]).isEqualTo("CLOCK_SKEW"));
     }
 
     @Test
