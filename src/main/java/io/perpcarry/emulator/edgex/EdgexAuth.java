@@ -76,11 +76,6 @@ public final class EdgexAuth {
         }
     }
 
-    /** The venue's wall clock (CLOCK_SKEW included): what it stamps on the wire. */
-    public Clock wallClock() {
-        return wallClock;
-    }
-
     public Optional<EdgexAccount> account(long accountId) {
         return byApiKey.values().stream().filter(a -> a.accountId() == accountId).findFirst();
     }
