@@ -15,7 +15,8 @@ import java.util.Optional;
  * flat, hedged or HALTED with a reason, never with exposure it does not know about, and every order that reached
  * a venue must be in the journal. One emulator serves the cells while they leave it flat.
  * <p>CLOCK_SKEW sets the venue's clock {@link #SKEW_MS} ahead, for good: at scan it is there before the daemon's start,
- * so preflight must FAIL on the venue's clock row and nothing opens; at open it comes once preflight passed.
+ * so preflight must FAIL on the venue's clock row and nothing opens; at open the daemon starts paused, preflight
+ * passes, then the skew and RESUME; while held, the cell waits for what the bot makes of it.
  */
 final class FaultMatrix {
     static final List<String> PHASES = List.of("scan", "open", "hold", "close", "emergency-close");
@@ -104,6 +105,13 @@ final class FaultMatrix {
         Path data = dir.resolve("data");
         String note = "";
         boolean skew = kind == FaultKind.CLOCK_SKEW;
+        Path control = data.resolve("control");
+        if (skew && phase.equals("open")) {
+            // paused from the start: preflight passes on the right clock, then the skew, then the bot may open (the
+            // file poll may take the PAUSE only once the first open began: then the skew lands during that open)
+            Files.createDirectories(control);
+            Files.writeString(control.resolve("PAUSE"), "fault matrix: clock skew at the open\n");
+        }
         try (DaemonProcess d = DaemonProcess.start(ex, run.home, dir.resolve("bot.json"), data, null, 1, dir.resolve("daemon.log"), Map.of())) {
             if (skew && phase.equals("open") && !d.awaitLog(PREFLIGHT_PASS, Duration.ofSeconds(240))) {
                 note += " preflight did not pass in 240 s before the skew;";
@@ -111,19 +119,22 @@ final class FaultMatrix {
             if (phase.equals("scan") || phase.equals("open")) {
                 inject(ex, kind, phase, venue);
             }
+            if (skew && phase.equals("open")) {
+                Files.writeString(control.resolve("RESUME"), "\n");
+            }
             if (skew && phase.equals("scan")) {
                 // the skew is there before the daemon's preflight: it must refuse naming the venue's clock
                 note += d.awaitLog(clockRowFailed(venue), Duration.ofSeconds(240))
                         ? " preflight FAIL " + venue.toLowerCase() + ".clock;" : " no preflight FAIL on " + venue.toLowerCase() + ".clock seen;";
             }
             // a skew lasts: nothing may open under it, so waiting out the whole limit for HOLDING says nothing
-            Optional<BotSnapshot> held = d.await(Duration.ofSeconds(skew && phase.equals("scan") ? 20 : 240),
+            Optional<BotSnapshot> held = d.await(Duration.ofSeconds(skew && phase.equals("scan") ? 20 : skew && phase.equals("open") ? 60 : 240),
                     s -> CrashTrials.holding(s) || skew && phase.equals("open")
                             && (s.state().equals("WAITING") || s.state().equals("HALTED")));
             if (skew && phase.equals("scan") && held.isPresent() && CrashTrials.holding(held.get())) {
                 note += " OPENED DESPITE A FAILED PREFLIGHT;"; // the entry gate was bypassed: broken
             } else if (skew && phase.equals("open") && held.isPresent() && CrashTrials.holding(held.get())) {
-                note += " held a hedge (opened before the skew, or the skew did not bite);";
+                note += " held a hedge (opened before the pause took, or the skew did not bite);";
             }
             if (phase.equals("hold") || phase.equals("close") || phase.equals("emergency-close")) {
                 if (held.isEmpty() || !CrashTrials.holding(held.get())) {
@@ -133,7 +144,7 @@ final class FaultMatrix {
                     if (phase.equals("close")) {
                         ex.shock("HYPE", "-5"); // the EdgeX long loses 5 % > the 1 % stop-loss
                     } else if (phase.equals("emergency-close")) {
-                        Path control = Files.createDirectories(data.resolve("control"));
+                        Files.createDirectories(control);
                         Files.writeString(control.resolve("EMERGENCY_CLOSE"), "fault matrix\n");
                     }
                 }
@@ -146,7 +157,8 @@ final class FaultMatrix {
             // in the middle of it (that is the signals scenario's subject).
             boolean emergency = phase.equals("emergency-close") && held.isPresent() && CrashTrials.holding(held.get());
             Path trigger = data.resolve("control").resolve("EMERGENCY_CLOSE");
-            boolean gateShut = skew && phase.equals("scan"); // preflight failed: the bot stays IDLE, opening nothing
+            // preflight failed (scan) or the venue refuses the open's reads (open): the bot may stay IDLE, opening nothing
+            boolean gateShut = skew && (phase.equals("scan") || phase.equals("open"));
             // a lasting skew while held: the venue's signed reads fail; wait for what the bot makes of it (stale-data
             // or stop-loss close, HALT) instead of judging the hedge it still holds a few seconds in
             boolean resolve = emergency || skew && (phase.equals("hold") || phase.equals("close"))
