@@ -20,8 +20,8 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Replay the crash trial of this seed (with --trials: the first of N seeds); also seeds faults/soak")
     Long seed;
 
-    @Option(names = "--faults", paramLabel = "full|sample", defaultValue = "full",
-            description = "Fault matrix: every kind x phase x venue (full) or one cell per kind (sample)")
+    @Option(names = "--faults", paramLabel = "full|sample|KIND", defaultValue = "full",
+            description = "Fault matrix: every kind x phase x venue (full), one cell per kind (sample), or one kind's cells (e.g. CLOCK_SKEW)")
     String faults;
 
     @Option(names = "--soak-hours", paramLabel = "H", defaultValue = "168", description = "Market hours of soak (default 168, a week)")
@@ -38,8 +38,10 @@ public final class ChaosCommand implements Callable<Integer> {
         if (trials < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--trials must be >= 1, got " + trials);
         }
-        if (!faults.equals("full") && !faults.equals("sample")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--faults must be full or sample, got " + faults);
+        if (!faults.equals("full") && !faults.equals("sample")
+                && java.util.Arrays.stream(io.perpcarry.emulator.FaultKind.values()).noneMatch(k -> k.name().equals(faults))) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--faults must be full, sample or a fault kind ("
+                    + java.util.Arrays.toString(io.perpcarry.emulator.FaultKind.values()) + "), got " + faults);
         }
         if (!(soakHours > 0)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--soak-hours must be > 0, got " + soakHours);
@@ -48,6 +50,6 @@ public final class ChaosCommand implements Callable<Integer> {
         Path work = workDir != null ? workDir : home.resolve("target/chaos");
         // --seed alone replays that one crash trial; with --trials it is the first of N
         boolean replayOne = seed != null && !spec.commandLine().getParseResult().hasMatchedOption("--trials");
-        return new ChaosSuite(home, work, System.out).run(scenario, replayOne ? 1 : trials, seed, faults.equals("sample"), soakHours) ? 0 : 1;
+        return new ChaosSuite(home, work, System.out).run(scenario, replayOne ? 1 : trials, seed, faults, soakHours) ? 0 : 1;
     }
 }

@@ -128,7 +128,8 @@ final class CrashTrials {
             unreadable += v.unreadableState;
             unknown += v.unknownExposure;
             lost += v.journalLost;
-            boolean failed = !v.ok() || note.contains("hold clock") || note.contains("ignored");
+            // a trial whose kill hook was never hit proves nothing about that step: a broken figure too
+            boolean failed = !v.ok() || note.contains("hold clock") || note.contains("ignored") || note.contains("not reached");
             if (failed) {
                 failedSeeds.add(seed);
             }
@@ -162,14 +163,19 @@ final class CrashTrials {
         return "HOLDING".equals(s.state()) && s.position() != null;
     }
 
+    /**
+     * Any broken figure; a hook not reached counts (that trial proved nothing about its step). A trial not judged
+     * (the emulator or a process could not be driven: a loaded machine) is printed but breaks nothing, unless no
+     * trial at all was judged.
+     */
     boolean broken() {
-        return naked + oversize + duplicates + unreadable + clockLost + unknown + lost + notJudged > 0 || trials == 0;
+        return naked + oversize + duplicates + unreadable + clockLost + unknown + lost + stepMissed > 0 || trials == 0;
     }
 
     String figure() {
         return String.format("CRASH: %d trials, %d naked legs, %d over-size hedges, %d duplicate client ids, "
-                        + "%d unreadable state files, %d hold clocks lost, %d unknown exposures, %d orders missing from the journal"
-                        + " (%d hooks not reached, %d trials not judged)%s",
+                        + "%d unreadable state files, %d hold clocks lost, %d unknown exposures, %d orders missing from the journal, "
+                        + "%d hooks not reached (%d trials not judged)%s",
                 trials, naked, oversize, duplicates, unreadable, clockLost, unknown, lost, stepMissed, notJudged,
                 failedSeeds.isEmpty() ? "" : "; failing seeds " + failedSeeds);
     }

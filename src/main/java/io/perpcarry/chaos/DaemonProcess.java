@@ -82,6 +82,29 @@ final class DaemonProcess implements AutoCloseable {
         return state();
     }
 
+    /** Polls the daemon's log until a line matches, the process exits, or the limit; true when found. */
+    boolean awaitLog(java.util.regex.Pattern pattern, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            boolean alive = process.isAlive();
+            if (logMatches(pattern)) {
+                return true;
+            }
+            if (!alive || System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    boolean logMatches(java.util.regex.Pattern pattern) {
+        try {
+            return Files.exists(log) && pattern.matcher(Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1)).find();
+        } catch (IOException e) {
+            return false; // not written yet
+        }
+    }
+
     boolean awaitExit(Duration limit) throws InterruptedException {
         return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
     }

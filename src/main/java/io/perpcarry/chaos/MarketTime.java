@@ -9,7 +9,9 @@ import org.apache.camel.main.Main;
  * The live daemon's engine clock. Normally the wall clock; under the chaos suite (system properties
  * {@code perpcarry.chaos.timeScale} and {@code perpcarry.chaos.marketStart}, the emulator's start instant) the
  * same accelerated market clock as the standalone emulator it trades on, continuous across restarts, and wall
- * timers short enough to follow that market.
+ * timers short enough to follow that market. Both are built on an unskewed wall clock: the emulator's CLOCK_SKEW
+ * fault moves only its venues' wire clocks, never its {@code startTime} or market time, so a skewed venue does not
+ * move this clock nor the hold clock the suite judges (the bot's own clock is not the venue's, as live).
  */
 public record MarketTime(Clock clock, double scale) {
     public static final String SCALE = "perpcarry.chaos.timeScale";
@@ -20,9 +22,12 @@ public record MarketTime(Clock clock, double scale) {
         if (scale == null) {
             return new MarketTime(Clock.systemUTC(), 1.0);
         }
-        double x = Double.parseDouble(scale);
-        Instant start = Instant.parse(System.getProperty(START));
-        return new MarketTime(new ScaledClock(Clock.systemUTC(), start, start, x), x);
+        return of(Clock.systemUTC(), Instant.parse(System.getProperty(START)), Double.parseDouble(scale));
+    }
+
+    /** The emulator's market clock rebuilt on {@code wall}: it showed {@code start} when {@code wall} did. */
+    static MarketTime of(Clock wall, Instant start, double scale) {
+        return new MarketTime(new ScaledClock(wall, start, start, scale), scale);
     }
 
     /** Wall-clock timers that follow an accelerated market (the same as the daemon tests use). */

@@ -84,8 +84,9 @@ final class StopSignals {
         }
     }
 
+    /** A late exit or a broken verdict; cases not judged (the emulator could not be driven) only when none was. */
     boolean brokenFigure() {
-        return late + broken + notJudged > 0 || cases == 0;
+        return late + broken > 0 || cases == 0;
     }
 
     String figure() {

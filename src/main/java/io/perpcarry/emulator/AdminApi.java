@@ -73,16 +73,28 @@ public final class AdminApi {
         return requests();
     }
 
+    /** {@code {"faults": [...], "clockSkewMs": {"LIGHTER": 0, "EDGEX": 0}}}. */
     public JsonNode faults() {
         ObjectNode out = JSON.createObjectNode();
         out.set("faults", FaultJson.toJson(faults.list()));
+        out.set("clockSkewMs", clockSkew());
         return out;
+    }
+
+    private ObjectNode clockSkew() {
+        ObjectNode skew = JSON.createObjectNode();
+        for (VenueId v : VenueId.values()) {
+            skew.put(v.name(), faults.clockSkewMs(v));
+        }
+        return skew;
     }
 
     /**
      * Body: {@code {"faults": [fault, ...], "replace": false}} or a bare array, in {@link FaultJson} form.
      * {@code "replace": true} clears existing faults first. FREEZE_BOOK faults freeze the matched symbol's book
      * on the fault's venue (both when no venue) at once and are not stored; unfreeze with {@link #freezeBook}.
+     * CLOCK_SKEW faults set the venue's (both when no venue) wall clock off by skewMs at once and are not stored;
+     * skewMs 0 or clearing the faults sets it right.
      * Nothing is applied when any fault is invalid. Returns the stored faults.
      */
     public JsonNode applyFaults(JsonNode body) {
@@ -102,10 +114,9 @@ public final class AdminApi {
             faults.clear();
         }
         for (Fault f : parsed) {
+            List<VenueId> venues = f.venue() == null ? List.of(VenueId.values()) : List.of(f.venue());
             if (f.kind() == FaultKind.FREEZE_BOOK) {
-                for (VenueId venue : f.venue() == null ? List.of(VenueId.values()) : List.of(f.venue())) {
-                    engine.freezeBook(venue, f.match().symbol(), true);
-                }
+                venues.forEach(venue -> engine.freezeBook(venue, f.match().symbol(), true));
             } else {
                 faults.add(f);
             }
@@ -231,6 +242,7 @@ public final class AdminApi {
             }
         }
         out.set("faults", FaultJson.toJson(faults.list()));
+        out.set("clockSkewMs", clockSkew());
         return out;
     }
 

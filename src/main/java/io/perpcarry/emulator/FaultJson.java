@@ -19,7 +19,8 @@ import java.util.Set;
  *  "errorCode": "21739", "message": "not enough margin to create the order",   (REJECT)
  *  "delayMs": 1500,                                                             (DELAY_MS)
  *  "fraction": "0.4",                                                           (PARTIAL_FILL)
- *  "httpStatus": 503}                                                           (HTTP_5XX, default 500)
+ *  "httpStatus": 503,                                                           (HTTP_5XX, default 500)
+ *  "skewMs": 660000}                                                            (CLOCK_SKEW)
  * </pre>
  */
 public final class FaultJson {
@@ -53,7 +54,7 @@ public final class FaultJson {
     private static Fault parse(JsonReader r) {
         int before = r.problems().size();
         r.rejectUnknown(Set.of("venue", "kind", "count", "match", "errorCode", "message", "delayMs", "fraction",
-                "httpStatus"));
+                "httpStatus", "skewMs"));
         VenueId venue = r.has("venue") ? r.enumValue("venue", VenueId.class) : null;
         FaultKind kind = r.enumValue("kind", FaultKind.class);
         Integer count = r.has("count") ? r.intIn("count", -1, 1_000_000) : Integer.valueOf(1);
@@ -82,11 +83,12 @@ public final class FaultJson {
         Long delayMs = r.has("delayMs") ? r.longValue("delayMs") : null;
         BigDecimal fraction = r.has("fraction") ? r.decimal("fraction") : null;
         Integer httpStatus = r.has("httpStatus") ? r.intIn("httpStatus", 100, 599) : null;
+        Long skewMs = r.has("skewMs") ? r.longValue("skewMs") : null;
         if (r.problems().size() > before || kind == null || count == null) {
             return null;
         }
         try {
-            return new Fault(0, venue, kind, match, count, errorCode, message, delayMs, fraction, httpStatus);
+            return new Fault(0, venue, kind, match, count, errorCode, message, delayMs, fraction, httpStatus, skewMs);
         } catch (IllegalArgumentException e) {
             r.problem("kind", e.getMessage());
             return null;
@@ -129,6 +131,9 @@ public final class FaultJson {
         }
         if (fault.httpStatus() != null) {
             n.put("httpStatus", fault.httpStatus());
+        }
+        if (fault.skewMs() != null) {
+            n.put("skewMs", fault.skewMs());
         }
         return n;
     }

@@ -28,7 +28,14 @@ public enum FaultKind {
      * cancel event ({@code canceled-margin-not-allowed}) with no fill: what a venue that acks before it executes
      * does when the margin check fails in the sequencer.
      */
-    REFUSE_AFTER_ACCEPT(false);
+    REFUSE_AFTER_ACCEPT(false),
+    /**
+     * Set the venue's wall clock (what signed requests' timestamps, tx deadlines and auth tokens are checked against,
+     * and what its server time says) {@link Fault#skewMs()} ahead (negative: behind) of the real one; applied at once,
+     * not per request, and not stored. The market clock is not moved. A fault with skewMs 0, or clearing the
+     * faults, sets the clock right again.
+     */
+    CLOCK_SKEW(false);
 
     private final boolean terminal;
 

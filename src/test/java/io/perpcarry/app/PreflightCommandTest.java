@@ -94,6 +94,27 @@ class PreflightCommandTest {
     }
 
     @Test
+    void anEdgexClockOffByAMinuteFailsTheClockRowNamingTheVenueAndItsSignedReads() throws Exception {
+        ex.faults().add(io.perpcarry.emulator.Fault.clockSkew(io.perpcarry.emulator.VenueId.EDGEX, 60_000));
+        try {
+            EmulatorCli.Result r = EmulatorCli.run(new PreflightCommand(EmulatorCli.opener(ex)), "--json");
+            assertThat(r.exit()).as(r.all()).isEqualTo(1);
+            Map<String, JsonNode> byName = new HashMap<>();
+            MAPPER.readTree(r.out()).get("checks").forEach(c -> byName.put(c.get("name").asText(), c));
+            assertThat(byName.get("edgex.clock").get("status").asText()).isEqualTo("FAIL");
+            assertThat(byName.get("edgex.clock").get("observed").asText()).matches("venue clock \\+\\d+ ms from ours");
+            long ms = Long.parseLong(byName.get("edgex.clock").get("observed").asText().replaceAll("\\D", ""));
+            assertThat(ms).as("a minute ahead, give or take the round trip").isBetween(57_000L, 63_000L);
+            assertThat(byName.get("lighter.clock").get("status").asText()).isEqualTo("PASS");
+            // EdgeX refuses signed reads outside its 30 s window: the row says so
+            assertThat(byName.get("edgex.account").get("status").asText()).isEqualTo("FAIL");
+            assertThat(byName.get("edgex.account").get("observed").asText()).contains("timestamp");
+        } finally {
+            ex.faults().clear();
+        }
+    }
+
+    @Test
     void theRequestBudgetRowsSayWhatOneScanCosts() throws Exception {
         EmulatorCli.Result r = EmulatorCli.run(new PreflightCommand(EmulatorCli.opener(ex)));
         assertThat(r.exit()).as(r.all()).isZero();

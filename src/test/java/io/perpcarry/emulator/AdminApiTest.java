@@ -48,6 +48,16 @@ class AdminApiTest {
     }
 
     @Test
+    void aClockSkewIsShownWithTheFaultsAndClearedWithThem() throws Exception {
+        JsonNode out = admin.applyFaults(JSON.readTree("[{\"kind\": \"CLOCK_SKEW\", \"skewMs\": 5000}]"));
+        assertThat(out.get("faults")).isEmpty();
+        assertThat(out.at("/clockSkewMs/LIGHTER").asLong()).isEqualTo(5000);
+        assertThat(out.at("/clockSkewMs/EDGEX").asLong()).isEqualTo(5000);
+        assertThat(admin.state().at("/clockSkewMs/EDGEX").asLong()).isEqualTo(5000);
+        assertThat(admin.clearFaults().at("/clockSkewMs/EDGEX").asLong()).isZero();
+    }
+
+    @Test
     void invalidFaultBodyAppliesNothing() throws Exception {
         assertThatThrownBy(() -> admin.applyFaults(JSON.readTree(
                 "[{\"kind\": \"HTTP_429\"}, {\"kind\": \"DELAY_MS\"}]")))

@@ -113,6 +113,39 @@ class FaultPlanTest {
                 .anyMatch(p -> p.startsWith("faults[1].match.side"));
     }
 
+    @Test
+    void aClockSkewIsAppliedToItsVenueNotStoredAndClearedWithTheFaults() throws Exception {
+        FaultPlan plan = new FaultPlan();
+        MutableClock wall = new MutableClock(java.time.Instant.parse("2026-12-02T00:00:00Z"));
+        SkewedClock edgex = new SkewedClock(wall, plan, VenueId.EDGEX);
+        SkewedClock lighter = new SkewedClock(wall, plan, VenueId.LIGHTER);
+        List<String> problems = new ArrayList<>();
+        List<Fault> parsed = FaultJson.parseList(new ObjectMapper().readTree(
+                "[{\"venue\": \"EDGEX\", \"kind\": \"CLOCK_SKEW\", \"skewMs\": -45000}]"), "faults", problems);
+        assertThat(problems).isEmpty();
+        assertThat(FaultJson.toJson(parsed).get(0).get("skewMs").asLong()).isEqualTo(-45000);
+        plan.addAll(parsed);
+        assertThat(plan.list()).isEmpty();
+        assertThat(edgex.millis()).isEqualTo(wall.millis() - 45000);
+        assertThat(edgex.instant()).isEqualTo(wall.instant().minusMillis(45000));
+        assertThat(lighter.instant()).isEqualTo(wall.instant());
+        assertThat(plan.take(FaultRequest.of(VenueId.EDGEX, "GET", "/api/v2/private/account"))).isEmpty();
+        plan.add(Fault.clockSkew(null, 1000));
+        assertThat(lighter.instant()).isEqualTo(wall.instant().plusMillis(1000));
+        plan.clear();
+        assertThat(edgex.instant()).isEqualTo(wall.instant());
+        assertThat(lighter.instant()).isEqualTo(wall.instant());
+    }
+
+    @Test
+    void aClockSkewWithoutSkewMsOrBeyondADayIsRefused() throws Exception {
+        List<String> problems = new ArrayList<>();
+        FaultJson.parseList(new ObjectMapper().readTree("[{\"kind\": \"CLOCK_SKEW\"},"
+                + "{\"kind\": \"CLOCK_SKEW\", \"skewMs\": 86400001}]"), "faults", problems);
+        assertThat(problems).anyMatch(p -> p.startsWith("faults[0]") && p.contains("skewMs"))
+                .anyMatch(p -> p.startsWith("faults[1]") && p.contains("a day"));
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode stripIds(com.fasterxml.jackson.databind.JsonNode array) {
         array.forEach(n -> ((com.fasterxml.jackson.databind.node.ObjectNode) n).remove("id"));
         return array;

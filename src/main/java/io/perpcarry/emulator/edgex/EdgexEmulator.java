@@ -38,6 +38,8 @@ public final class EdgexEmulator implements AutoCloseable {
     private final FaultPlan faults;
     private final RequestLog requests;
     private final EdgexAuth auth;
+    /** What the wire stamps (server time, request/response times, pings): the engine's wall clock, skewed. */
+    private final Clock wireClock;
     private final EdgexEmulatorOptions options;
     private Vertx vertx;
     private HttpServer server;
@@ -45,7 +47,8 @@ public final class EdgexEmulator implements AutoCloseable {
 
     /**
      * @param wallClock what {@code X-edgeX-Timestamp} is checked against (clients stamp requests with
-     *                  their own wall time, whatever the engine's scenario clock says)
+     *                  their own wall time, whatever the engine's scenario clock says); it and the wire's stamps
+     *                  (the engine's wall clock) are read through the CLOCK_SKEW the fault plan holds for EdgeX
      * @param accounts  the accounts whose API keys and trading addresses are accepted
      */
     public EdgexEmulator(MarketEngine engine, Clock wallClock, FaultPlan faults, RequestLog requests,
@@ -54,7 +57,9 @@ public final class EdgexEmulator implements AutoCloseable {
         this.faults = faults;
         this.requests = requests;
         this.options = options;
-        this.auth = new EdgexAuth(accounts, wallClock, options.authWindow());
+        this.wireClock = new io.perpcarry.emulator.SkewedClock(engine.wallClock(), faults, VenueId.EDGEX);
+        this.auth = new EdgexAuth(accounts, new io.perpcarry.emulator.SkewedClock(wallClock, faults, VenueId.EDGEX),
+                options.authWindow());
     }
 
     /** With the scenario's EdgeX accounts. */
@@ -84,10 +89,10 @@ public final class EdgexEmulator implements AutoCloseable {
         EdgexOrderHandlers ord = new EdgexOrderHandlers(exchange, contracts, new EdgexOrderCheck(options.domain()),
                 new EdgexOrderWireFields());
         EdgexQuoteChannels channels = new EdgexQuoteChannels(exchange, contracts, pub::metaData);
-        streams = new EdgexStreams(engine, auth, wireFaults, requests, channels, options.tick(), options.pingInterval());
+        streams = new EdgexStreams(engine, wireClock, auth, wireFaults, requests, channels, options.tick(), options.pingInterval());
         streams.mount(router, new EdgexPushes(streams, contracts, channels, acct, ord, auth, exchange));
 
-        EdgexRest rest = new EdgexRest(vertx, router, auth, () -> engine.wallClock().millis(), requests, wireFaults,
+        EdgexRest rest = new EdgexRest(vertx, router, auth, wireClock::millis, requests, wireFaults,
                 contracts, streams::dropAll);
         pub.mount(rest);
         acct.mount(rest);

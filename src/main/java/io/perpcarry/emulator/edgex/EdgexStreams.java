@@ -35,6 +35,7 @@ final class EdgexStreams {
     private static final Logger LOG = LoggerFactory.getLogger(EdgexStreams.class);
 
     private final MarketEngine engine;
+    private final java.time.Clock wireClock;
     private final EdgexAuth auth;
     private final EdgexFaults faults;
     private final RequestLog log;
@@ -46,9 +47,10 @@ final class EdgexStreams {
     private EdgexPushes pushes;
     private ScheduledExecutorService ticker;
 
-    EdgexStreams(MarketEngine engine, EdgexAuth auth, EdgexFaults faults, RequestLog log, EdgexQuoteChannels channels,
-                 Duration tick, Duration pingInterval) {
+    EdgexStreams(MarketEngine engine, java.time.Clock wireClock, EdgexAuth auth, EdgexFaults faults, RequestLog log,
+                 EdgexQuoteChannels channels, Duration tick, Duration pingInterval) {
         this.engine = engine;
+        this.wireClock = wireClock;
         this.auth = auth;
         this.faults = faults;
         this.log = log;
@@ -106,7 +108,7 @@ final class EdgexStreams {
     }
 
     private void pingAll() {
-        long now = engine.wallClock().millis();
+        long now = wireClock.millis();
         sessions().forEach(s -> s.ping(now));
     }
 
@@ -134,7 +136,7 @@ final class EdgexStreams {
      */
     private void openPrivate(RoutingContext ctx) {
         log.record(VenueId.EDGEX, "GET", PRIVATE_PATH, null, null, null);
-        long now = engine.wallClock().millis();
+        long now = wireClock.millis();
         EdgexAccount account;
         try {
             Map<String, String> query = EdgexWire.firstValues(ctx.queryParams());

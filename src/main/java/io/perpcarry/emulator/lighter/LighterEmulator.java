@@ -57,7 +57,8 @@ public final class LighterEmulator implements AutoCloseable {
     private LighterStream stream;
 
     /**
-     * @param clock  the clock tx deadlines and auth tokens are checked against (the engine's clock, normally)
+     * @param clock  the clock tx deadlines and auth tokens are checked against (the engine's clock, normally);
+     *               the wire reads it through the CLOCK_SKEW the fault plan holds for Lighter
      * @param keys   API keys whose signatures are accepted
      */
     public LighterEmulator(MarketEngine engine, Clock clock, FaultPlan faults, RequestLog log,
@@ -69,7 +70,7 @@ public final class LighterEmulator implements AutoCloseable {
                            List<LighterApiKey> keys, long chainId) {
         this.engine = engine;
         this.exchange = engine.venue(VenueId.LIGHTER);
-        this.clock = clock;
+        this.clock = new io.perpcarry.emulator.SkewedClock(clock, faults, VenueId.LIGHTER);
         this.faults = faults;
         this.log = log;
         this.keys = new LighterApiKeys(keys);
