@@ -13,7 +13,9 @@ import io.perpcarry.venue.VenueException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,6 +67,10 @@ public final class HedgeCloser implements AutoCloseable {
             engine.halt("CLOSING without a known position; check both venues");
             return new CloseOutcome(false, "no position on record");
         }
+        Optional<CloseOutcome> unreadable = bothLegsReadable(p, request);
+        if (unreadable.isPresent()) {
+            return unreadable.get();
+        }
         CompletableFuture<ReduceOnlyExecutor.Reduction> longF = CompletableFuture.supplyAsync(() ->
                 reducer.reduceTo(p.longLeg().venue(), p.symbol(), BigDecimal.ZERO, p.cycleId(), LegRole.CLOSE), legs);
         CompletableFuture<ReduceOnlyExecutor.Reduction> shortF = CompletableFuture.supplyAsync(() ->
@@ -80,6 +86,29 @@ public final class HedgeCloser implements AutoCloseable {
         CycleResult result = result(p, request, Map.of(lr.venue(), lr, sr.venue(), sr));
         engine.onClosed(result);
         return new CloseOutcome(true, "closed " + p.describe() + ", net " + result.netPnl().toPlainString() + " USD");
+    }
+
+    /**
+     * Both legs must be readable before either is touched: closing the readable one alone would leave the other
+     * naked. A venue that cannot be read for a passing reason (timeout, 5xx, budget) puts the hedge back to HOLDING
+     * for the next pass; a lasting refusal (bad key, clock outside the venue's window) HALTs with the hedge intact.
+     */
+    private Optional<CloseOutcome> bothLegsReadable(HeldPosition p, CloseRequest request) {
+        for (Venue v : List.of(p.longLeg().venue(), p.shortLeg().venue())) {
+            try {
+                venues.signedSize(v, p.symbol());
+            } catch (VenueException e) {
+                String why = v.displayName() + " position unreadable before the close (" + e.getMessage()
+                        + "); neither leg touched, the hedge stays whole";
+                if (e.isTransient()) {
+                    engine.closeDeferred(request.reason() + ": " + why);
+                } else {
+                    engine.halt("close of " + p.describe() + " not started (" + request.reason() + "): " + why);
+                }
+                return Optional.of(new CloseOutcome(false, why));
+            }
+        }
+        return Optional.empty();
     }
 
     private void cancelLeftovers(String symbol) {

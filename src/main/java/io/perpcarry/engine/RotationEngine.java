@@ -190,6 +190,13 @@ public final class RotationEngine {
         return true;
     }
 
+    /** CLOSING → HOLDING: the close could not start (a venue unreadable for now); the next pass tries again. */
+    public synchronized void closeDeferred(String reason) {
+        requireState(BotState.CLOSING, "defer a close");
+        long cycle = store.position().map(HeldPosition::cycleId).orElse(0L);
+        transition(BotState.HOLDING, "close deferred: " + reason, Map.of("cycle_id", cycle));
+    }
+
     /** CLOSING → WAITING with the realized result recorded. */
     public synchronized void onClosed(CycleResult r) {
         requireState(BotState.CLOSING, "record a close");

@@ -54,6 +54,29 @@ class CloseAndRiskTest {
     }
 
     @Test
+    void aCloseWithOneVenueRefusingTouchesNeitherLegAndHaltsWithTheHedgeWhole() {
+        f.edgex.authRefused = true;
+        HedgeCloser.CloseOutcome out = f.beans.closer.close(CloseRequest.manual("stop-loss test"));
+        assertThat(out.flat()).isFalse();
+        assertThat(f.lighter.size(BTC)).isEqualByComparingTo("-0.006");
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.HALTED);
+        assertThat(f.beans.store.haltReason().orElseThrow()).contains("EdgeX", "INVALID_TIMESTAMP", "neither leg touched");
+    }
+
+    @Test
+    void aCloseWithOneVenueDownForNowGoesBackToHoldingAndTheNextCloseFlattens() {
+        f.lighter.unreachable = true;
+        HedgeCloser.CloseOutcome out = f.beans.closer.close(CloseRequest.manual("test"));
+        assertThat(out.flat()).isFalse();
+        assertThat(f.edgex.size(BTC)).isEqualByComparingTo("0.006");
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.HOLDING);
+        f.lighter.unreachable = false;
+        assertThat(f.beans.closer.close(CloseRequest.manual("test")).flat()).isTrue();
+        assertThat(f.lighter.size(BTC)).isZero();
+        assertThat(f.edgex.size(BTC)).isZero();
+    }
+
+    @Test
     void closeThatCannotFlattenHalts() {
         f.lighter.refuseReduceOnly = true;
         HedgeCloser.CloseOutcome out = f.beans.closer.close(CloseRequest.manual("test"));

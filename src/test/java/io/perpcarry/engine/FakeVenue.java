@@ -67,6 +67,8 @@ public final class FakeVenue implements VenueConnector {
     public final List<OrderRequest> orders = new ArrayList<>();
     public final List<FundingPayment> funding = new ArrayList<>();
     public volatile boolean unreachable;
+    /** Every call refused as AUTH (a revoked key, a clock outside the venue's window). */
+    public volatile boolean authRefused;
     public volatile boolean fresh = true;
     public volatile boolean refuseReduceOnly;
     /** Orders stay "not found" (a venue that acked but has not executed or indexed them). */
@@ -340,6 +342,9 @@ public final class FakeVenue implements VenueConnector {
     }
 
     private void down() {
+        if (authRefused) {
+            throw new VenueException(venue, VenueErrorKind.AUTH, "401 INVALID_TIMESTAMP");
+        }
         if (unreachable) {
             throw new VenueException(venue, VenueErrorKind.UNAVAILABLE, "connection refused");
         }
