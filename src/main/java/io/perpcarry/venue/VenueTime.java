@@ -19,6 +19,8 @@ public final class VenueTime {
     private static final Instant LAST = Instant.parse("3000-01-01T00:00:00Z");
     /** Slack around converted bounds: a wire time cut to whole seconds is minutes of an accelerated market. */
     private static final Duration WIRE_SLACK = Duration.ofSeconds(1);
+    /** How far past its boundary (market time) a settlement may convert and still be put back on it. */
+    private static final Duration BOUNDARY_SLACK = Duration.ofMinutes(1);
 
     private final UnaryOperator<Instant> toVenue;
     private final UnaryOperator<Instant> toEngine;
@@ -63,15 +65,17 @@ public final class VenueTime {
     /**
      * The engine instant of a settlement stamped {@code t} on the wire. Settlements fall on the venue's boundaries of
      * {@code interval} (epoch-aligned); a wire stamp cut to the second is up to time-scale seconds of market time
-     * early, so the market instant is the boundary at or just after the converted one.
+     * early, so the market instant is the boundary at or just after the converted one (time scales below the interval
+     * in seconds: 3600 for Lighter's hour).
      */
     public Instant settlementToEngine(Instant t, Duration interval) {
         if (same || !inRange(t)) {
             return t;
         }
         long period = interval.getSeconds();
-        // one second of slack: a stamp that converts a hair past its boundary (rounding) stays on that boundary
-        long seconds = toEngine(t).minusSeconds(1).getEpochSecond();
+        // a stamp that converts a little past its boundary (rounding; a market clock rebuilt in another process, off
+        // by milliseconds of wall time) stays on that boundary
+        long seconds = toEngine(t).minus(BOUNDARY_SLACK).getEpochSecond();
         return Instant.ofEpochSecond((Math.floorDiv(seconds, period) + 1) * period);
     }
 

@@ -41,6 +41,15 @@ class EngineTimeConnectorTest {
     }
 
     @Test
+    void aMarketClockRebuiltSlightlyOffStillPutsSettlementsOnTheirBoundary() {
+        // the chaos daemon and record --emulator-clock rebuild the emulators' clock: 20 ms of wall off is 12 market s
+        ScaledClock rebuilt = new ScaledClock(new MutableClock(WALL), WALL.minusMillis(20), MARKET, 600);
+        VenueConnector engineSide = EngineTimeConnector.on(wire, VenueTime.of(rebuilt::toBase, rebuilt::fromBase));
+        assertThat(engineSide.fundingPayments(MARKET.plusSeconds(30 * 60))).singleElement()
+                .satisfies(p -> assertThat(p.settledAt()).isEqualTo(MARKET.plusSeconds(3600)));
+    }
+
+    @Test
     void liveTheVenueIsUsedAsItIs() {
         assertThat(EngineTimeConnector.on(wire, VenueTime.SAME)).isSameAs(wire);
         assertThat(time.toEngine(time.toVenue(MARKET.plusSeconds(7200)))).isEqualTo(MARKET.plusSeconds(7200));
