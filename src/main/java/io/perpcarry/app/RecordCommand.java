@@ -76,7 +76,10 @@ public final class RecordCommand extends VenueCommand {
         }
         Clock clock = emulatorClock ? emulatorClock(session.environment().lighter().baseUrl()) : Clock.systemUTC();
         session.startStreams(wanted);
-        Main main = recorderMain(paths, new MarketRecorder(session.venues(), wanted, clock), intervalSeconds);
+        // on the market clock, settled funding (stamped with wall time on the wire) is recorded on that clock too
+        List<io.perpcarry.venue.VenueConnector> venues = session.venues().stream()
+                .map(v -> io.perpcarry.venue.EngineTimeConnector.on(v, EngineClock.venueTime(clock))).toList();
+        Main main = recorderMain(paths, new MarketRecorder(venues, wanted, clock), intervalSeconds);
         main.addOverrideProperty("perpcarry.record-settled-interval-ms", Long.toString(settledIntervalSeconds * 1000L));
         if (forSeconds != null) {
             main.configure().setDurationMaxSeconds(forSeconds);

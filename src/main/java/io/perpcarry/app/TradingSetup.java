@@ -103,6 +103,10 @@ record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, C
                 edgexAccount = new io.perpcarry.paper.PaperVenue(edgex, paperCollateral, engineClock,
                         io.perpcarry.paper.PaperAccounts.file(dataDir, edgex.venue()));
             }
+            // Funding instants on the wire are wall-clock time; the engine (demo: market clock) sees them on its own.
+            io.perpcarry.venue.VenueTime venueTime = EngineClock.venueTime(engineClock);
+            lighterAccount = io.perpcarry.venue.EngineTimeConnector.on(lighterAccount, venueTime);
+            edgexAccount = io.perpcarry.venue.EngineTimeConnector.on(edgexAccount, venueTime);
             io.perpcarry.alerts.AlertPublisher alerts = new io.perpcarry.alerts.AlertPublisher(engineClock);
             EngineBeans beans = new EngineBeans(config, EngineSettings.from(config).onClockScaledBy(timeScale), dataDir,
                     lighterAccount, edgexAccount, engineClock, Sleeper.REAL, alerts);
@@ -118,7 +122,9 @@ record TradingSetup(BotConfig config, Path dataDir, RuntimeEnvironment venues, C
                     System.out, TerminalDashboard.onTerminal());
             return new BotWiring(beans, dataDir).withDashboard(screen).withAlerts(io.perpcarry.alerts.AlertDesk.create(
                     ctx, alerts, beans, screen, config.symbolsToMonitor(), engineClock)).withRecorder(
-                    new io.perpcarry.record.MarketRecorder(java.util.List.of(lighter, edgex), config.symbolsToMonitor(), engineClock)
+                    new io.perpcarry.record.MarketRecorder(java.util.List.of(
+                            io.perpcarry.venue.EngineTimeConnector.on(lighter, venueTime),
+                            io.perpcarry.venue.EngineTimeConnector.on(edgex, venueTime)), config.symbolsToMonitor(), engineClock)
                             .quietFor(java.time.Duration.ofMillis(Long.parseLong(
                                     ctx.resolvePropertyPlaceholders("{{perpcarry.record-start-delay-ms:60000}}")))));
         };

@@ -145,8 +145,11 @@ final class Soak {
         RuntimeEnvironment env = RuntimeEnvironment.read(new EnvironmentSource(ex.daemonEnv(), Map.of(), dir.resolve(".env")));
         try (VenueSession s = VenueSession.open(BotConfigLoader.load(dir.resolve("bot.json")), env)) {
             List<FundingPayment> paid = new ArrayList<>();
+            // the daemon's windows are on the market clock; the venues stamp funding with wall time
+            io.perpcarry.venue.VenueTime market = io.perpcarry.app.EngineClock.venueTime(new io.perpcarry.emulator.ScaledClock(
+                    java.time.Clock.systemUTC(), ex.marketStart, ex.marketStart, ex.timeScale));
             for (VenueConnector v : s.venues()) {
-                paid.addAll(v.fundingPayments(since));
+                paid.addAll(io.perpcarry.venue.EngineTimeConnector.on(v, market).fundingPayments(since));
             }
             for (BotSnapshot.CycleView c : state.get().history()) {
                 Instant from = Instant.parse(c.openedAt());

@@ -46,11 +46,16 @@ public final class ScaledClock extends Clock {
         return baseStart.plusNanos(Math.round(elapsedNanos / timeScale));
     }
 
+    /** The instant this clock showed at base (wall) instant {@code baseInstant}: the inverse of {@link #toBase}. */
+    public Instant fromBase(Instant baseInstant) {
+        long elapsedNanos = Duration.between(baseStart, baseInstant).toNanos();
+        return scenarioStart.plusNanos(Math.round(elapsedNanos * timeScale));
+    }
+
     @Override
     public Instant instant() {
-        long elapsedNanos = Duration.between(baseStart, base.instant()).toNanos();
         // double keeps sub-µs precision for months of elapsed time; rounding is monotonic
-        return scenarioStart.plusNanos(Math.round(elapsedNanos * timeScale));
+        return fromBase(base.instant());
     }
 
     @Override

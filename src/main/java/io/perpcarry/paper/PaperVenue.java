@@ -208,7 +208,7 @@ public final class PaperVenue implements VenueConnector {
         if (filled.signum() > 0) {
             if (exchange.account(ACCOUNT).positions().stream()
                     .anyMatch(p -> p.symbol().equals(order.symbol()) && p.size().signum() != 0)) {
-                openedAt.putIfAbsent(order.symbol(), clock.instant()); // the file's funded_up_to of a new leg
+                openedAt.putIfAbsent(order.symbol(), engine.wallClock().instant()); // funded_up_to of a new leg, on the clock of its payments
             } else {
                 openedAt.remove(order.symbol());
             }

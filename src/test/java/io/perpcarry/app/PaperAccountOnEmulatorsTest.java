@@ -72,7 +72,7 @@ class PaperAccountOnEmulatorsTest {
                         org.assertj.core.data.Offset.offset(new BigDecimal("0.000001")));
 
                 // funding: at EdgeX's own settlements, −size × mark × the settled rate (longs pay a positive rate)
-                Instant opened = ex.scenarioClock().instant();
+                Instant opened = Instant.now(); // the paper account stamps funding as the venues do: wall time
                 EmulatedDaemon.awaitTrue(Duration.ofSeconds(120), "an EdgeX settlement paid to the paper account",
                         () -> !paper.fundingPayments(Instant.EPOCH).isEmpty());
                 List<FundingPayment> payments = paper.fundingPayments(Instant.EPOCH);
@@ -81,7 +81,7 @@ class PaperAccountOnEmulatorsTest {
                     List<FundingSettlement> s = ex.engine().venue(VenueId.EDGEX).fundingHistory("HYPE", p.settledAt(),
                             p.settledAt().plusSeconds(1), 1);
                     assertThat(s).as("the emulator settled at " + p.settledAt()).hasSize(1);
-                    assertThat(p.settledAt()).isAfter(opened.minus(Duration.ofHours(4)));
+                    assertThat(p.settledAt()).isAfter(opened.minusSeconds(24)); // one 4 h interval at x600
                     assertThat(p.amount()).isEqualByComparingTo(size.multiply(oracle).multiply(s.get(0).ratePerSettlement()).negate()
                             .setScale(6, java.math.RoundingMode.HALF_EVEN)); // USDC amounts, as the engine books them
                     fundingTotal = fundingTotal.add(p.amount());
@@ -109,24 +109,26 @@ class PaperAccountOnEmulatorsTest {
     void settlementsWhileTheDaemonWasStoppedArePaidOnRestartOnce() throws Exception {
         try (LocalExchanges ex = EmulatedDaemon.exchanges(EmulatedDaemon.FLAT_HYPE, 7L, 600)) {
             ex.engine().freezeBook(VenueId.EDGEX, "HYPE", true);
+            // paper mode runs on the wall clock, and funding times on the emulator's wire are wall-clock times
+            java.time.Clock wall = ex.engine().wallClock();
             Map<String, String> vars = new HashMap<>(ex.environment());
             vars.put("PERPCARRY_MODE", "paper");
             RuntimeEnvironment env = RuntimeEnvironment.read(new EnvironmentSource(vars, Map.of(), Path.of(".env")));
             try (VenueSession session = VenueSession.open(BotConfigLoader.parse("{\"symbols_to_monitor\": [\"HYPE\"]}", "t"), env)) {
                 Path file = PaperAccounts.file(data, session.edgex().venue());
-                PaperVenue before = new PaperVenue(session.edgex(), new BigDecimal("100000"), ex.scenarioClock(), file);
+                PaperVenue before = new PaperVenue(session.edgex(), new BigDecimal("100000"), wall, file);
                 OrderBook book = session.edgex().orderBook("HYPE", 50);
                 BigDecimal size = new BigDecimal("10");
                 before.placeOrder(new OrderRequest("HYPE", OrderSide.BUY, size, book.asks().get(5).price(),
                         OrderType.LIMIT_IOC, false, 1));
-                Instant stopped = ex.scenarioClock().instant();
+                Instant stopped = wall.instant();
                 BigDecimal collateralAtStop = before.account().equity().subtract(before.account().positions().get(0).unrealizedPnl());
                 // the daemon is stopped (nothing reads the account) while EdgeX settles
                 EmulatedDaemon.awaitTrue(Duration.ofSeconds(120), "an EdgeX settlement while the paper daemon is stopped",
-                        () -> !ex.engine().venue(VenueId.EDGEX).fundingHistory("HYPE", stopped, ex.scenarioClock().instant(), 10).isEmpty());
-                PaperVenue after = new PaperVenue(session.edgex(), new BigDecimal("5"), ex.scenarioClock(), file);
+                        () -> !ex.engine().venue(VenueId.EDGEX).fundingHistory("HYPE", stopped, wall.instant(), 10).isEmpty());
+                PaperVenue after = new PaperVenue(session.edgex(), new BigDecimal("5"), wall, file);
                 List<FundingPayment> paid = after.fundingPayments(Instant.EPOCH);
-                Instant restarted = ex.scenarioClock().instant();
+                Instant restarted = wall.instant();
                 List<FundingSettlement> missed = ex.engine().venue(VenueId.EDGEX).fundingHistory("HYPE", stopped, restarted, 10);
                 BigDecimal oracle = session.edgex().markPrice("HYPE").orElseThrow();
                 BigDecimal total = BigDecimal.ZERO;
@@ -135,7 +137,7 @@ class PaperAccountOnEmulatorsTest {
                             .setScale(6, java.math.RoundingMode.HALF_EVEN);
                     assertThat(paid).as("the settlement at " + m.time() + " of the stopped period")
                             .anySatisfy(p -> {
-                                assertThat(p.settledAt()).isEqualTo(m.time());
+                                assertThat(p.settledAt()).isEqualTo(m.time().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)); // ms on the wire
                                 assertThat(p.amount()).isEqualByComparingTo(expected);
                             });
                     total = total.add(expected);
@@ -146,9 +148,9 @@ class PaperAccountOnEmulatorsTest {
                 assertThat(total.signum()).as("EdgeX shorts pay longs: the long received").isPositive();
 
                 // booked once: a second restart finds them in the file and pays none of them again
-                PaperVenue again = new PaperVenue(session.edgex(), new BigDecimal("5"), ex.scenarioClock(), file);
+                PaperVenue again = new PaperVenue(session.edgex(), new BigDecimal("5"), wall, file);
                 List<Instant> times = again.fundingPayments(Instant.EPOCH).stream().map(FundingPayment::settledAt).toList();
-                assertThat(times).doesNotHaveDuplicates().containsAll(missed.stream().map(FundingSettlement::time).toList());
+                assertThat(times).doesNotHaveDuplicates().containsAll(missed.stream().map(m -> m.time().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).toList());
             }
             assertThat(ex.requests().list()).noneMatch(EmulatedDaemon::isOrderPlacement);
         }

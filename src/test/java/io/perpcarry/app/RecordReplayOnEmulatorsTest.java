@@ -89,8 +89,9 @@ class RecordReplayOnEmulatorsTest {
                 } else if (openedAt != null && !d.action().equals("EXTEND")) {
                     for (Venue v : Venue.values()) {
                         BigDecimal signed = v == longVenue ? BigDecimal.ONE : BigDecimal.ONE.negate();
+                        // the emulator stamps settlements with wall time; the recording is on the market clock
                         for (FundingSettlement s : ex.engine().venue(v == Venue.LIGHTER ? VenueId.LIGHTER : VenueId.EDGEX)
-                                .fundingHistory("HYPE", openedAt.plusNanos(1), d.at().plusNanos(1), 10_000)) {
+                                .fundingHistory("HYPE", wall(ex, openedAt).plusNanos(1), wall(ex, d.at()).plusNanos(1), 10_000)) {
                             // per unit of base, times the hedge's size below
                             expected.merge(v, signed.multiply(size).multiply(s.markPrice()).multiply(s.ratePerSettlement())
                                     .negate(), BigDecimal::add);
@@ -109,13 +110,20 @@ class RecordReplayOnEmulatorsTest {
         }
     }
 
+    /** The wall instant at which the emulators' market clock showed {@code market}. */
+    private static Instant wall(LocalExchanges ex, Instant market) {
+        return ((io.perpcarry.emulator.ScaledClock) ex.scenarioClock()).toBase(market);
+    }
+
     /** The recorded settled rates equal the emulator's settlements over the recorded span. */
     private static boolean recordedRates(MarketHistory history, LocalExchanges ex) {
         for (Venue v : Venue.values()) {
             VenueId id = v == Venue.LIGHTER ? VenueId.LIGHTER : VenueId.EDGEX;
-            Map<Instant, FundingQuote> recorded = history.settlements(v, "HYPE", Instant.EPOCH, Instant.MAX);
+            Map<Instant, FundingQuote> recorded = new java.util.HashMap<>();
+            history.settlements(v, "HYPE", Instant.EPOCH, Instant.MAX).forEach((t, q) -> recorded.put(wall(ex, t), q));
             assertThat(recorded).as(v + " settlements recorded").isNotEmpty();
-            for (FundingSettlement s : ex.engine().venue(id).fundingHistory("HYPE", history.first(), history.last(), 10_000)) {
+            for (FundingSettlement s : ex.engine().venue(id).fundingHistory("HYPE", wall(ex, history.first()),
+                    wall(ex, history.last()), 10_000)) {
                 FundingQuote q = recorded.get(s.time());
                 assertThat(q).as(v + " settlement at " + s.time()).isNotNull();
                 assertThat(q.rate()).as(v + " rate at " + s.time()).isEqualByComparingTo(s.ratePerSettlement());

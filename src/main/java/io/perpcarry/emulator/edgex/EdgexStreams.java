@@ -156,7 +156,7 @@ final class EdgexStreams {
         EdgexAccount a = account;
         ctx.request().toWebSocket().onSuccess(ws -> {
             EdgexPrivateSession s = new EdgexPrivateSession(ws, conn, a);
-            s.sendConnected(engine.clock().millis());
+            s.sendConnected(engine.wallClock().millis());
             privateSessions.add(s);
             pushes.snapshot(s);
         }).onFailure(e -> LOG.warn("private WebSocket upgrade failed: {}", e.toString()));

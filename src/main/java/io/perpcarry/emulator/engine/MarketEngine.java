@@ -39,9 +39,9 @@ import java.util.function.UnaryOperator;
  * EdgeX every fundingRateIntervalMin from 00:00 UTC), liquidations. Thread-safe (one lock); listeners run
  * after the lock is released.
  *
- * <p>Two times: prices and funding-rate paths run on the (possibly accelerated) market clock, but every
- * instant the engine hands out (orders, fills, trades, settlements, payments, snapshots), every expiry it
- * checks and the settlement schedule are wall-clock time, as on a real venue: with a {@link ScaledClock} the
+ * <p>Two times: prices, funding-rate paths and the settlement schedule run on the (possibly accelerated) market
+ * clock, but every instant the engine hands out (orders, fills, trades, settlements, payments, next funding,
+ * snapshots) and every expiry it checks are wall-clock time, as on a real venue: with a {@link ScaledClock} the
  * simulation instant is mapped back to the wall instant at which the market clock showed it
  * ({@link #wallTime(Instant)}).
  */
@@ -117,18 +117,20 @@ public final class MarketEngine {
         events.drain(List.of()); // construction is not news to anyone
     }
 
-    /** History before the start, at each path's first rate, so venues can answer history queries at once. */
+    /**
+     * History before the start, at each path's first rate, so venues can answer history queries at once: the
+     * market-clock boundaries before the start, stamped with their wall instants like every settlement.
+     */
     private void backfillFunding(MarketState market) {
         long period = market.market.settlementMinutes() * 60L;
-        Instant wallStart = wallTime(start);
-        long last = Math.floorDiv(wallStart.getEpochSecond(), period) * period;
-        long first = wallStart.minus(scenario.fundingHistory()).getEpochSecond();
+        long last = Math.floorDiv(start.getEpochSecond(), period) * period;
+        long first = start.minus(scenario.fundingHistory()).getEpochSecond();
         List<Long> times = new ArrayList<>();
         for (long t = last; t > first; t -= period) {
             times.add(t);
         }
         for (int i = times.size() - 1; i >= 0; i--) {
-            market.addSettlement(new FundingSettlement(market.symbol(), Instant.ofEpochSecond(times.get(i)),
+            market.addSettlement(new FundingSettlement(market.symbol(), wallTime(Instant.ofEpochSecond(times.get(i))),
                     market.funding.initialRate(), market.ratePerSettlement(), market.book.mark(), true));
         }
     }
@@ -221,7 +223,7 @@ public final class MarketEngine {
             MarketState market = venues.get(venue).market(symbol);
             market.funding.override(rate);
             market.fundingUpdatedAt = wallTime(simTime);
-            FundingEstimate estimate = market.estimate(simTime);
+            FundingEstimate estimate = market.estimate(simTime, toWall);
             events.add(l -> l.onFundingRateChanged(venue, estimate));
             return null;
         });
@@ -371,7 +373,7 @@ public final class MarketEngine {
 
     /** The running funding estimate of a market, its period bounds in wall time. */
     FundingEstimate estimateLocked(MarketState market) {
-        return market.estimate(simTime);
+        return market.estimate(simTime, toWall);
     }
 
     BigDecimal indexPriceLocked(String symbol) {
@@ -419,7 +421,7 @@ public final class MarketEngine {
                 for (MarketState market : venue.markets.values()) {
                     if (market.funding.tick(elapsed)) {
                         market.fundingUpdatedAt = wallTime(t);
-                        FundingEstimate estimate = market.estimate(t);
+                        FundingEstimate estimate = market.estimate(t, toWall);
                         events.add(l -> l.onFundingRateChanged(venue.venue, estimate));
                     }
                 }
@@ -427,15 +429,15 @@ public final class MarketEngine {
         }
         afterPriceChange(t);
         // Settlements fall on the venue's boundaries (Lighter hourly, EdgeX every interval from 00:00 UTC) of the
-        // market clock and carry that boundary as their time. At time scale 1 (live-like) it is the wall-clock hour,
-        // as recorded. Accelerated (demo, tests) they are the one time on the wire that runs fast: the demo's
-        // engine books funding on the same accelerated clock, so its holds see their settlements.
+        // market clock, so an accelerated market pays funding at its own pace, and carry the wall instant the market
+        // clock showed that boundary, as every time on the wire. At time scale 1 it is the wall-clock hour, as
+        // recorded. The accelerated demo daemon maps them back to its market clock (venue.VenueTime).
         for (VenueState venue : venues.values()) {
             for (MarketState market : venue.markets.values()) {
                 long period = market.market.settlementMinutes() * 60L;
                 if (crossed(previous, t, period)) {
                     Instant boundary = Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), period) * period);
-                    venue.settleFunding(market, boundary);
+                    venue.settleFunding(market, wallTime(boundary));
                 }
             }
             venue.liquidateUnderwater(wallTime(t));

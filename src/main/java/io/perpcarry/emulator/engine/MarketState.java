@@ -56,13 +56,16 @@ final class MarketState {
         }
     }
 
-    /** The estimate at wall instant {@code now} (settlements follow the wall clock). */
-    FundingEstimate estimate(Instant now) {
+    /**
+     * The estimate at market instant {@code now}: the period is the market clock's, its bounds handed out as the
+     * wall instants {@code toWall} gives (the identity at time scale 1).
+     */
+    FundingEstimate estimate(Instant now, java.util.function.UnaryOperator<Instant> toWall) {
         long periodSeconds = market.settlementMinutes() * 60L;
         long startSecond = Math.floorDiv(now.getEpochSecond(), periodSeconds) * periodSeconds;
         Instant periodStart = Instant.ofEpochSecond(startSecond);
         return new FundingEstimate(symbol(), funding.rate(), market.ratePeriodMinutes(), market.settlementMinutes(),
-                ratePerSettlement(), periodStart, periodStart.plusSeconds(periodSeconds), lastSettledRate,
-                fundingUpdatedAt);
+                ratePerSettlement(), toWall.apply(periodStart), toWall.apply(periodStart.plusSeconds(periodSeconds)),
+                lastSettledRate, fundingUpdatedAt);
     }
 }

@@ -71,10 +71,12 @@ class FundingSettlementTest {
     }
 
     @Test
-    void settlementsOnAnAcceleratedClockFollowTheMarketClock() {
-        // Funding times follow the market clock (the accelerated demo engine books funding on it); at time scale 1
-        // the two clocks agree and settlements fall on the wall-clock hour, as recorded.
-        MutableClock wall = new MutableClock(Instant.parse("2030-06-01T12:59:00Z"));
+    void settlementsOnAnAcceleratedClockComeOnTheMarketsHoursStampedWithWallTime() {
+        // The market clock decides when funding settles (an accelerated market pays at its own pace); every instant
+        // handed out is the wall instant the market clock showed that boundary (issue 10). At time scale 1 the two
+        // clocks agree and settlements fall on the wall-clock hour, as recorded.
+        Instant wallStart = Instant.parse("2030-06-01T12:59:00Z");
+        MutableClock wall = new MutableClock(wallStart);
         ScaledClock scaled = new ScaledClock(wall, START, 60); // one wall minute = one market hour
         MarketEngine fast = new MarketEngine(TestScenarios.flat(), scaled);
         Exchange fastLighter = fast.venue(VenueId.LIGHTER);
@@ -85,13 +87,21 @@ class FundingSettlementTest {
         assertThat(fast.simulationTime()).isAfter(START.plus(Duration.ofMinutes(49))); // the market ran fast
         assertThat(fastLighter.fundingPayments(2, "BTC", 10)).as("no market hour yet").isEmpty();
 
-        wall.advance(Duration.ofSeconds(20)); // past the first market hour, still 12:59:10 on the wall
+        wall.advance(Duration.ofSeconds(20)); // past the first market hour, 12:59:70 on the wall
         fast.sync();
         assertThat(fastLighter.fundingPayments(2, "BTC", 10)).singleElement().satisfies(p -> {
-            assertThat(p.time()).isEqualTo(START.plus(Duration.ofHours(1)));
+            assertThat(p.time()).isEqualTo(wallStart.plusSeconds(60)); // the wall instant of market START + 1 h
             assertThat(p.amount()).isEqualByComparingTo("0.100000");
         });
-        assertThat(fastLighter.funding("BTC").nextFundingTime()).isEqualTo(START.plus(Duration.ofHours(2)));
+        assertThat(fastLighter.fundingHistory("BTC", null, null, 1).get(0).time()).isEqualTo(wallStart.plusSeconds(60));
+        FundingEstimate next = fastLighter.funding("BTC");
+        assertThat(next.currentPeriodStart()).isEqualTo(wallStart.plusSeconds(60));
+        assertThat(next.nextFundingTime()).isEqualTo(wallStart.plusSeconds(120)); // market START + 2 h
+        // the history before the start: the market's hours before it, a wall minute apart
+        List<FundingSettlement> history = fastLighter.fundingHistory("BTC", null, wallStart, 100);
+        assertThat(history).isNotEmpty().allSatisfy(h -> assertThat(h.time()).isBeforeOrEqualTo(wallStart)
+                .isAfter(wallStart.minus(Duration.ofDays(1))));
+        assertThat(Duration.between(history.get(1).time(), history.get(0).time())).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test

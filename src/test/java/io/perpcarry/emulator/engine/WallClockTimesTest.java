@@ -12,8 +12,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * With an accelerated market (the demo's time scale), prices and funding rates run fast but every instant the
- * engine hands out, every client expiry it checks and the settlement schedule are wall-clock time, as on a venue.
+ * With an accelerated market (the demo's time scale), prices, funding rates and settlements run fast but every
+ * instant the engine hands out (funding included) and every client expiry it checks are wall-clock time, as on a venue.
  */
 class WallClockTimesTest {
     private static final Instant WALL = Instant.parse("2030-06-01T12:58:00Z");
@@ -41,7 +41,7 @@ class WallClockTimesTest {
     }
 
     @Test
-    void fillsTradesAndSnapshotsCarryWallTimeAndFundingTheMarketClock() {
+    void fillsTradesSnapshotsAndFundingCarryWallTime() {
         wall.advance(Duration.ofSeconds(10));
         OrderResult r = lighter.submit(1, OrderRequest.market("BTC", Side.BUY, new BigDecimal("0.01")));
         OrderResult e = edgex.submit(10, OrderRequest.market("BTC", Side.SELL, new BigDecimal("0.010")));
@@ -52,16 +52,18 @@ class WallClockTimesTest {
 
         wall.advance(Duration.ofMinutes(5)); // five market hours
         Instant now = wall.instant();
-        // funding times follow the market clock (the accelerated engine of the demo books on it): on its hours
-        assertThat(lighter.fundingPayments(1, "BTC", 10)).isNotEmpty().allSatisfy(p -> {
-            assertThat(p.time().getEpochSecond() % 3600).isZero();
-            assertThat(p.time()).isBeforeOrEqualTo(engine.simulationTime());
-        });
+        // funding settles on the market's hours (a minute of wall time apart at x60), stamped with the wall time
+        assertThat(lighter.fundingPayments(1, "BTC", 10)).hasSize(5).allSatisfy(p ->
+                assertThat(p.time()).isBetween(WALL, now));
+        assertThat(edgex.fundingPayments(10, "BTC", 10)).isNotEmpty().allSatisfy(p ->
+                assertThat(p.time()).isBetween(WALL, now));
+        assertThat(lighter.fundingHistory("BTC", null, null, 100)).allSatisfy(s ->
+                assertThat(s.time()).isBeforeOrEqualTo(now));
         assertThat(lighter.account(1).time()).isBetween(now.minusSeconds(1), now);
         assertThat(lighter.book("BTC", 1).time()).isBetween(now.minusSeconds(1), now);
         FundingEstimate estimate = lighter.funding("BTC");
-        assertThat(estimate.nextFundingTime()).isAfter(engine.simulationTime())
-                .isBeforeOrEqualTo(engine.simulationTime().plus(Duration.ofHours(1)));
+        assertThat(estimate.currentPeriodStart()).isBetween(now.minusSeconds(60), now);
+        assertThat(estimate.nextFundingTime()).isAfter(now).isBeforeOrEqualTo(now.plusSeconds(60)); // one market hour
         assertThat(engine.simulationTime()).isAfter(now.plus(Duration.ofHours(4))); // the market did run fast
     }
 }
