@@ -72,14 +72,8 @@ abstract class ControlCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path dir;
         try {
-            dir = AppPaths.daemonDataDir(dataDir, environment);
-        } catch (CommandFailure e) {
-            err.println("error: " + e.getMessage());
-            return e.exitCode();
-        }
-        try {
+            Path dir = AppPaths.daemonDataDir(dataDir, environment);
             BotSnapshot before = load(dir).orElseThrow(() -> new CommandFailure(CommandSupport.EXIT_REFUSED,
                     "no " + StateStore.FILE_NAME + " in " + dir + ": the bot has not run there"));
             DataDirLock lock;

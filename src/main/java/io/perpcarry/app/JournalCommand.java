@@ -48,14 +48,8 @@ public final class JournalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path dir;
         try {
-            dir = AppPaths.daemonDataDir(dataDir, environment);
-        } catch (CommandFailure e) {
-            err.println("error: " + e.getMessage());
-            return e.exitCode();
-        }
-        try {
+            Path dir = AppPaths.daemonDataDir(dataDir, environment);
             if (cycles < 1) {
                 throw CommandFailure.usage("--cycles must be >= 1, got " + cycles);
             }

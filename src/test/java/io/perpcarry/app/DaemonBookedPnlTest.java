@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
  * what the venues filled and charged, not the IOC limit prices the bot sent.
  */
 class DaemonBookedPnlTest extends DaemonOnFlatHype {
+    /** One cycle of HYPE, then a long wait: nothing reopens while the test looks. */
+    static final String ONE_CYCLE = """
+            {"symbols_to_monitor": ["HYPE"], "hold_duration_hours": 8, "wait_between_cycles_minutes": 600,
+             "min_volume_usd": 0}
+            """;
+
     @Override
     String config() {
-        return """
-                {"symbols_to_monitor": ["HYPE"], "hold_duration_hours": 8, "wait_between_cycles_minutes": 600,
-                 "min_volume_usd": 0}
-                """;
+        return ONE_CYCLE;
     }
 
     @Test

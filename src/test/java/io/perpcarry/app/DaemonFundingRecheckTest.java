@@ -18,10 +18,7 @@ import org.junit.jupiter.api.Test;
 class DaemonFundingRecheckTest extends DaemonOnFlatHype {
     @Override
     String config() {
-        return """
-                {"symbols_to_monitor": ["HYPE"], "hold_duration_hours": 8, "wait_between_cycles_minutes": 600,
-                 "min_volume_usd": 0}
-                """;
+        return DaemonBookedPnlTest.ONE_CYCLE;
     }
 
     @Test
