@@ -19,8 +19,13 @@ public final class VenueTime {
     private static final Instant LAST = Instant.parse("3000-01-01T00:00:00Z");
     /** Slack around converted bounds: a wire time cut to whole seconds is minutes of an accelerated market. */
     private static final Duration WIRE_SLACK = Duration.ofSeconds(1);
-    /** How far past its boundary (market time) a settlement may convert and still be put back on it. */
-    private static final Duration BOUNDARY_SLACK = Duration.ofMinutes(1);
+    /**
+     * How far past its boundary (market time) a settlement may convert and still be put back on it: a market clock
+     * rebuilt in another process (chaos daemon, soak, record --emulator-clock) is off by up to a few hundred ms of wall
+     * time, minutes of a x1200 market. With the cut to the second (up to time-scale seconds early) it must stay below
+     * the interval: 10 + 20 minutes of Lighter's hour at x1200.
+     */
+    private static final Duration BOUNDARY_SLACK = Duration.ofMinutes(10);
 
     private final UnaryOperator<Instant> toVenue;
     private final UnaryOperator<Instant> toEngine;
@@ -65,8 +70,8 @@ public final class VenueTime {
     /**
      * The engine instant of a settlement stamped {@code t} on the wire. Settlements fall on the venue's boundaries of
      * {@code interval} (epoch-aligned); a wire stamp cut to the second is up to time-scale seconds of market time
-     * early, so the market instant is the boundary at or just after the converted one (time scales below the interval
-     * in seconds: 3600 for Lighter's hour).
+     * early, so the market instant is the boundary at or just after the converted one, less {@link #BOUNDARY_SLACK} (time
+     * scales below the interval in seconds less that slack: 3000 for Lighter's hour).
      */
     public Instant settlementToEngine(Instant t, Duration interval) {
         if (same || !inRange(t)) {

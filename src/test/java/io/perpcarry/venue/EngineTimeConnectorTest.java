@@ -50,6 +50,21 @@ class EngineTimeConnectorTest {
     }
 
     @Test
+    void aSoakClockRebuiltMarketMinutesOffStillPutsSettlementsOnTheirBoundary() {
+        // the soak runs x1200: the market 01:00 settlement is wall 12:00:03.300, 12:00:03 on the wire; a daemon whose
+        // rebuilt clock started 400 ms of wall early reads it as market 01:02 (soak: every payment booked an hour late)
+        FakeVenue soakWire = new FakeVenue(Venue.LIGHTER, new MutableClock(WALL));
+        soakWire.market(MarketSpec.lighter("HYPE", 24, 2, 4, new BigDecimal("0.5"), BigDecimal.TEN, BigDecimal.ZERO,
+                BigDecimal.ZERO), "25", "0.0001");
+        soakWire.funding.add(new FundingPayment(Venue.LIGHTER, "HYPE", Instant.parse("2030-06-01T12:00:03Z"),
+                new BigDecimal("0.0001"), new BigDecimal("-10"), new BigDecimal("0.025")));
+        ScaledClock rebuilt = new ScaledClock(new MutableClock(WALL), WALL.minusMillis(400), MARKET, 1200);
+        VenueConnector engineSide = EngineTimeConnector.on(soakWire, VenueTime.of(rebuilt::toBase, rebuilt::fromBase));
+        assertThat(engineSide.fundingPayments(MARKET.plusSeconds(30 * 60))).singleElement()
+                .satisfies(p -> assertThat(p.settledAt()).isEqualTo(MARKET.plusSeconds(3600)));
+    }
+
+    @Test
     void liveTheVenueIsUsedAsItIs() {
         assertThat(EngineTimeConnector.on(wire, VenueTime.SAME)).isSameAs(wire);
         assertThat(time.toEngine(time.toVenue(MARKET.plusSeconds(7200)))).isEqualTo(MARKET.plusSeconds(7200));
