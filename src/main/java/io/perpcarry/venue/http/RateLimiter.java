@@ -18,9 +18,9 @@ import java.util.function.LongSupplier;
  * separate rolling counts. Thread-safe: daemon routes and CLI commands in one process share one instance
  * through {@link RateLimits}.
  *
- * <p>Reads may not spend the last {@link #WRITE_RESERVE} of the window and never wait longer than they are
- * told: a busy scan then fails fast with {@link VenueErrorKind#RATE_LIMITED} instead of queueing ahead of, and
- * using up the budget of, the orders that close or level a hedge.
+ * <p>Market-data reads ({@link #acquireRead}) may not spend the last {@link #WRITE_RESERVE} of the window and never
+ * wait longer than they are told: a busy scan then fails fast with {@link VenueErrorKind#RATE_LIMITED} instead of
+ * queueing ahead of, and using up the budget of, the orders and account reads that close or level a hedge.
  */
 public final class RateLimiter {
     private record Spend(long atNanos, long cost) {

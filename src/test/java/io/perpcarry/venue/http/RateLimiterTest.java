@@ -62,6 +62,16 @@ class RateLimiterTest {
     }
 
     @Test
+    void onlyPublicMarketDataYieldsAccountAndOrderReadsWaitLikeWrites() {
+        assertThat(VenueHttp.isMarketData("/api/v1/funding-rates")).isTrue();
+        assertThat(VenueHttp.isMarketData("/api/v1/orderBookDetails")).isTrue();
+        assertThat(VenueHttp.isMarketData("/api/v2/public/quote/getTicker")).isTrue();
+        assertThat(VenueHttp.isMarketData("/api/v1/account")).isFalse();
+        assertThat(VenueHttp.isMarketData("/api/v1/accountInactiveOrders")).isFalse();
+        assertThat(VenueHttp.isMarketData("/api/v2/private/account/getPositionByContractId")).isFalse();
+    }
+
+    @Test
     void aReadWaitsForTheBudgetWhenTheWaitIsWithinItsBound() {
         RateLimiter l = limiter(RateBudget.LIGHTER_STANDARD);
         for (int i = 0; i < 48; i++) {
