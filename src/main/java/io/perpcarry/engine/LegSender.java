@@ -19,36 +19,55 @@ public final class LegSender {
 
     private final OrderGateway gateway;
     private final Venues venues;
-    /** Prepared legs by client order id, taken by their send. */
+    /** Prepared and announced legs by client order id, taken by their send. */
     private final Map<Long, PreparedOrder> prepared = new ConcurrentHashMap<>();
+    /** Announced ids that were refused as already sent: their send sends nothing. */
+    private final Map<Long, Boolean> refused = new ConcurrentHashMap<>();
 
     public LegSender(OrderGateway gateway, Venues venues) {
         this.gateway = gateway;
         this.venues = venues;
     }
 
-    /** Builds and signs both legs; returns the plan unchanged (the route's body). */
+    /**
+     * Builds and signs both legs, then journals both as sent (each journal line is fsync'd: done here, one after the
+     * other, the two sends after the fork do not wait for each other's disk); returns the plan unchanged.
+     */
     public HedgePlan prepare(HedgePlan plan) {
+        Map<Venue, PreparedOrder> ready = new java.util.EnumMap<>(Venue.class);
         for (Venue v : Venue.values()) {
             OrderRequest order = OrderRequest.ioc(plan.leg(v));
             if (gateway.alreadySent(order.clientOrderId())) {
                 continue; // the gateway refuses it anyway; do not take a nonce for it
             }
             try {
-                prepared.put(order.clientOrderId(), venues.get(v).prepare(order));
+                ready.put(v, venues.get(v).prepare(order));
             } catch (VenueException e) {
                 LOG.warn("{} leg of {} not prepared ahead ({}); built at its send", v.displayName(), plan.hedgeId(),
                         e.getMessage());
             }
         }
+        ready.forEach((v, p) -> {
+            long id = p.request().clientOrderId();
+            if (gateway.announce(v, p.request(), plan.role(v), plan.cycleId())) {
+                prepared.put(id, p);
+            } else {
+                refused.put(id, true);
+            }
+        });
         return plan;
     }
 
     public LegOutcome send(HedgePlan plan, Venue venue) {
         OrderRequest order = OrderRequest.ioc(plan.leg(venue));
         PreparedOrder ready = prepared.remove(order.clientOrderId());
-        LegOutcome out = ready == null ? gateway.send(venue, order, plan.role(venue), plan.cycleId())
-                : gateway.send(venue, ready, plan.role(venue), plan.cycleId());
+        LegOutcome out;
+        if (refused.remove(order.clientOrderId()) != null) {
+            out = OrderGateway.alreadySentOutcome(venue, order);
+        } else {
+            out = ready == null ? gateway.send(venue, order, plan.role(venue), plan.cycleId())
+                    : gateway.sendAnnounced(venue, ready);
+        }
         ChaosHook.at("between-legs");
         return out;
     }

@@ -59,12 +59,23 @@ public final class OrderGateway {
 
     /** Sends an order built and signed ahead ({@link io.perpcarry.venue.VenueConnector#prepare}): same rules. */
     public LegOutcome send(Venue venue, PreparedOrder prepared, LegRole role, long cycleId) {
-        OrderRequest order = prepared.request();
+        if (!announce(venue, prepared.request(), role, cycleId)) {
+            return alreadySentOutcome(venue, prepared.request());
+        }
+        return sendAnnounced(venue, prepared);
+    }
+
+    /**
+     * Journals an order as sent (on disk before it goes) and books its id, without sending it: the opening legs are
+     * announced together before the parallel fork, so that neither leg's send waits for the other's fsync.
+     *
+     * @return false when the id went out before (journaled {@code order_skipped}): it must not be sent
+     */
+    public boolean announce(Venue venue, OrderRequest order, LegRole role, long cycleId) {
         if (!sent.add(order.clientOrderId())) {
             journal.append("order_skipped", Map.of("venue", venue.wireName(), "client_order_id", order.clientOrderId(),
                     "reason", "already sent"));
-            return new LegOutcome(venue, order.clientOrderId(), LegOutcome.Status.UNKNOWN, Optional.empty(),
-                    "client order id already sent; not sending it twice");
+            return false;
         }
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("venue", venue.wireName());
@@ -78,6 +89,17 @@ public final class OrderGateway {
         f.put("reduce_only", order.reduceOnly());
         f.put("client_order_id", order.clientOrderId());
         journal.append("order_sent", f);
+        return true;
+    }
+
+    static LegOutcome alreadySentOutcome(Venue venue, OrderRequest order) {
+        return new LegOutcome(venue, order.clientOrderId(), LegOutcome.Status.UNKNOWN, Optional.empty(),
+                "client order id already sent; not sending it twice");
+    }
+
+    /** Sends an order {@link #announce}d before, once, and journals its outcome. */
+    public LegOutcome sendAnnounced(Venue venue, PreparedOrder prepared) {
+        OrderRequest order = prepared.request();
         LegOutcome outcome;
         try {
             OrderAck ack = prepared.payload() == null ? venues.get(venue).placeOrder(order)
