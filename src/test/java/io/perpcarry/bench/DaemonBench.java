@@ -91,18 +91,21 @@ public final class DaemonBench {
             ObjectName bot = new ObjectName(BotControl.OBJECT_NAME);
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             String lastCycle = "";
-            while (openSkews(ex).size() < opens && System.nanoTime() < deadline) {
+            while (openSkews(ex).size() < opens + 1 && System.nanoTime() < deadline) {
                 String previous = lastCycle;
                 lastCycle = daemon.await(Duration.ofSeconds(120), s -> "HOLDING".equals(s.state()) && s.position() != null
                         && !s.position().cycleId().equals(previous)).position().cycleId();
                 jmx.invoke(bot, "closeNow", null, null);
             }
-            List<Double> skews = openSkews(ex);
+            // the first open is cold (first sends on these code paths): shown apart, then the warm opens' percentiles
+            List<String> inOrder = openSkewsInOrder(ex);
+            List<Double> skews = new ArrayList<>(inOrder.stream().skip(1).map(x -> Math.abs(Double.parseDouble(x))).toList());
             skews.sort(Comparator.naturalOrder());
-            line(out, "leg skew p50 (" + skews.size() + " opens)", percentile(skews, 50), "ms");
-            line(out, "leg skew p99 (" + skews.size() + " opens)", percentile(skews, 99), "ms", "<= 5 ms");
-            line(out, "leg skew max", skews.isEmpty() ? Double.NaN : skews.get(skews.size() - 1), "ms");
-            out.println("leg skews in open order (EdgeX - Lighter, ms): " + openSkewsInOrder(ex));
+            line(out, "leg skew first open (cold)", inOrder.isEmpty() ? Double.NaN : Math.abs(Double.parseDouble(inOrder.get(0))), "ms");
+            line(out, "leg skew p50 (" + skews.size() + " warm opens)", percentile(skews, 50), "ms");
+            line(out, "leg skew p99 (" + skews.size() + " warm opens)", percentile(skews, 99), "ms", "<= 5 ms");
+            line(out, "leg skew max (warm)", skews.isEmpty() ? Double.NaN : skews.get(skews.size() - 1), "ms");
+            out.println("leg skews in open order (EdgeX - Lighter, ms): " + inOrder);
 
             System.gc();
             Runtime rt = Runtime.getRuntime();
