@@ -14,6 +14,7 @@ import io.perpcarry.emulator.engine.VenueMarket;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /** Accounts, API keys, nonces, and the auth-gated reads (position funding, active orders). */
@@ -117,21 +118,53 @@ final class LighterAccountHandlers {
             throw LighterErrors.invalidParam("side must be long, short or all");
         }
         String symbol = marketId == 255 ? null : markets.market(marketId).symbol();
+        long from = LighterWire.optionalLong(ctx, "start_timestamp", Long.MIN_VALUE);
+        long to = LighterWire.optionalLong(ctx, "end_timestamp", Long.MAX_VALUE);
+        int offset = FundingCursor.offset(ctx.request().getParam("cursor"));
         snapshot(account);
+        // newest first, the side and time filters before paging; next_cursor while rows remain (as the venue pages)
+        List<FundingPayment> rows = exchange.fundingPayments(account, symbol, Integer.MAX_VALUE).stream()
+                .filter(p -> side.equals("all") || side.equals("long") == (p.positionSize().signum() >= 0))
+                .filter(p -> p.time().getEpochSecond() >= from && p.time().getEpochSecond() <= to)
+                .toList();
         ArrayNode arr = LighterJson.array();
-        // fetch more than limit so the side filter can still fill the page
-        for (FundingPayment p : exchange.fundingPayments(account, symbol, (int) limit * 4)) {
-            boolean isLong = p.positionSize().signum() >= 0;
-            if ((side.equals("long") && !isLong) || (side.equals("short") && isLong)) {
-                continue;
-            }
-            if (arr.size() < limit) {
-                arr.add(LighterAccountJson.positionFunding(exchange.market(p.symbol()), p));
-            }
+        int end = (int) Math.min(rows.size(), offset + limit);
+        for (FundingPayment p : rows.subList(Math.min(offset, end), end)) {
+            arr.add(LighterAccountJson.positionFunding(exchange.market(p.symbol()), p));
         }
         ObjectNode o = LighterJson.ok();
         o.set("position_fundings", arr);
+        if (end < rows.size()) {
+            o.put("next_cursor", FundingCursor.of(end));
+        }
         LighterWire.json(ctx, o);
+    }
+
+    /** An opaque base64 cursor, shaped as the venue's ({@code eyJp...}: {@code {"i...}), holding the next row's offset. */
+    static final class FundingCursor {
+        private FundingCursor() {
+        }
+
+        static String of(int offset) {
+            return java.util.Base64.getEncoder().encodeToString(("{\"i\":" + offset + "}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        static int offset(String cursor) {
+            if (cursor == null || cursor.isEmpty()) {
+                return 0;
+            }
+            try {
+                String json = new String(java.util.Base64.getDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\{\"i\":(\\d{1,9})}$").matcher(json);
+                if (m.matches()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            } catch (IllegalArgumentException bad) {
+                // not base64: refused below
+            }
+            throw LighterErrors.invalidParam("cursor is not valid");
+        }
     }
 
     void activeOrders(RoutingContext ctx) {

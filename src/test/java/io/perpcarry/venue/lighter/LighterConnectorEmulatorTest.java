@@ -246,4 +246,18 @@ class LighterConnectorEmulatorTest {
         assertThat(p.amount()).isNegative(); // 0.0008 per 8 h > 0: longs pay
         assertThat(p.rate()).isEqualByComparingTo("0.0001"); // 0.0008 / 8 per hour
     }
+
+    @Test
+    void fundingPaymentsBeyondOnePageComeInFullThroughTheVenuesCursor() throws Exception {
+        OrderBook book = lighter.orderBook("BTC", 1);
+        lighter.placeOrder(order("BTC", OrderSide.BUY, "0.1", book.bestAsk().add(new BigDecimal("50")).toPlainString(),
+                OrderType.LIMIT_IOC, 62));
+        var since = emu.clock.instant();
+        emu.clock.advance(Duration.ofHours(130).plusMinutes(1)); // 130 hourly settlements: two pages of 100
+        emu.engine.sync();
+        List<FundingPayment> payments = lighter.fundingPayments(since);
+        assertThat(payments).hasSize(130);
+        assertThat(payments.stream().map(FundingPayment::settledAt).distinct()).hasSize(130);
+        assertThat(lighter.fundingPayments(since.plus(Duration.ofHours(120)))).as("start_timestamp honoured").hasSize(10);
+    }
 }
