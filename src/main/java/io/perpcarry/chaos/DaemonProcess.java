@@ -37,6 +37,9 @@ final class DaemonProcess implements AutoCloseable {
         List<String> flags = new ArrayList<>(JVM);
         flags.add("-D" + MarketTime.SCALE + "=" + ex.timeScale);
         flags.add("-D" + MarketTime.START + "=" + ex.marketStart);
+        // the venues' request budgets per minute of market time, as the daemon spends them live (a wall minute at
+        // x1200 is 20 market hours: the real budget would starve every scan and stretch every hold)
+        flags.add("-D" + io.perpcarry.venue.http.RateLimits.SCALE_PROPERTY + "=" + ex.timeScale);
         // Ephemeral HTTP ports: a demo or daemon already on 8080/8081 must not fail the trial.
         flags.add("-Dcamel.server.port=0");
         flags.add("-Dcamel.management.port=0");
