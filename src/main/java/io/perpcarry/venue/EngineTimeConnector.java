@@ -127,6 +127,11 @@ public final class EngineTimeConnector implements VenueConnector {
     }
 
     @Override
+    public java.time.Duration clockTolerance() {
+        return venue.clockTolerance();
+    }
+
+    @Override
     public Instant serverTime() {
         return venue.serverTime();
     }

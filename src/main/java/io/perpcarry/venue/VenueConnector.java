@@ -77,6 +77,14 @@ public interface VenueConnector extends AutoCloseable {
      * The venue's own clock (Lighter {@code GET /} in seconds, EdgeX {@code getServerTime} in ms), to measure skew.
      * Default: refused, so a venue without the read never looks "in sync".
      */
+    /**
+     * How far the venue's clock may be from ours before it refuses our orders as expired or mis-signed (zero: the
+     * venue says so on every signed read already, or has no such limit). A close checks it before touching a leg.
+     */
+    default java.time.Duration clockTolerance() {
+        return java.time.Duration.ZERO;
+    }
+
     default Instant serverTime() {
         throw new VenueException(venue(), VenueErrorKind.INVALID_REQUEST, "server time is not read from "
                 + venue().displayName());

@@ -64,6 +64,19 @@ class CloseAndRiskTest {
     }
 
     @Test
+    void aCloseWithAVenueClockBeyondWhatItsOrdersAllowTouchesNeitherLeg() {
+        // Lighter's reads work, but every transaction would expire at a venue 11 minutes ahead of us
+        f.lighter.clockTolerance = Duration.ofMinutes(9);
+        f.lighter.clockSkew = Duration.ofMinutes(11);
+        HedgeCloser.CloseOutcome out = f.beans.closer.close(CloseRequest.manual("stop-loss test"));
+        assertThat(out.flat()).isFalse();
+        assertThat(f.lighter.size(BTC)).isEqualByComparingTo("-0.006");
+        assertThat(f.edgex.size(BTC)).isEqualByComparingTo("0.006");
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.HALTED);
+        assertThat(f.beans.store.haltReason().orElseThrow()).contains("Lighter clock +660 s", "neither leg touched");
+    }
+
+    @Test
     void aCloseWithOneVenueDownForNowGoesBackToHoldingAndTheNextCloseFlattens() {
         f.lighter.unreachable = true;
         HedgeCloser.CloseOutcome out = f.beans.closer.close(CloseRequest.manual("test"));

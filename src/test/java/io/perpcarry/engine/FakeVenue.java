@@ -69,6 +69,19 @@ public final class FakeVenue implements VenueConnector {
     public volatile boolean unreachable;
     /** Every call refused as AUTH (a revoked key, a clock outside the venue's window). */
     public volatile boolean authRefused;
+    /** The venue's clock tolerance (zero: not checked) and how far its clock is from the wall clock. */
+    public volatile java.time.Duration clockTolerance = java.time.Duration.ZERO;
+    public volatile java.time.Duration clockSkew = java.time.Duration.ZERO;
+
+    @Override
+    public java.time.Duration clockTolerance() {
+        return clockTolerance;
+    }
+
+    @Override
+    public java.time.Instant serverTime() {
+        return java.time.Instant.now().plus(clockSkew);
+    }
     public volatile boolean fresh = true;
     public volatile boolean refuseReduceOnly;
     /** Orders stay "not found" (a venue that acked but has not executed or indexed them). */

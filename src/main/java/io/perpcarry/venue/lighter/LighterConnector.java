@@ -355,6 +355,13 @@ public final class LighterConnector implements VenueConnector {
 
     /** {@code GET /}: {"status":200,"network_id":1,"timestamp":1763005601}, seconds (captures/lighter/GET_root_status.json). */
     @Override
+    public java.time.Duration clockTolerance() {
+        // reads carry no timestamp, but every transaction's ExpiredAt is our clock + TX_DEADLINE: beyond it (less a
+        // minute of margin) the venue refuses each order as expired (code 21116) while reads still work
+        return LighterTransactions.TX_DEADLINE.minusMinutes(1);
+    }
+
+    @Override
     public Instant serverTime() {
         JsonNode root = LighterJson.parse(http.get("/", Map.of(), Map.of()).body(), "status");
         JsonNode ts = LighterJson.field(root, "timestamp", "status");
