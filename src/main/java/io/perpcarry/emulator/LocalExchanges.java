@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -112,7 +113,10 @@ public final class LocalExchanges implements AutoCloseable {
         Scenario scenario = new Scenario(o.seed() == null ? base.seed() : o.seed(),
                 o.timeScale() == null ? base.timeScale() : o.timeScale(), base.step(), base.fundingTick(),
                 base.fundingHistory(), base.markets(), lighterAccounts, edgexAccounts, base.faults());
-        Clock scenarioClock = scenario.timeScale() == 1.0 ? wall : new ScaledClock(wall, wall.instant(), scenario.timeScale());
+        // one origin for both clocks: another process rebuilds this market clock from startTime alone ("the market
+        // showed startTime when the wall did"); microseconds between two readings are minutes of a x1200 market
+        Instant origin = wall.instant();
+        Clock scenarioClock = scenario.timeScale() == 1.0 ? wall : new ScaledClock(wall, origin, origin, scenario.timeScale());
         MarketEngine engine = new MarketEngine(scenario, scenarioClock);
         FaultPlan faults = new FaultPlan();
         faults.addAll(scenario.faults());

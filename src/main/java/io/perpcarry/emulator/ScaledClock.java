@@ -35,6 +35,11 @@ public final class ScaledClock extends Clock {
         return timeScale;
     }
 
+    /** The scenario instant this clock showed at its origin on the base clock. */
+    public Instant scenarioStart() {
+        return scenarioStart;
+    }
+
     /** The clock this one runs faster than (the wall clock). */
     public Clock base() {
         return base;

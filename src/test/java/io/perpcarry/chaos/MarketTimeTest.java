@@ -33,4 +33,17 @@ class MarketTimeTest {
                     .isEqualTo(start.plus(Duration.ofMinutes(160)));
         }
     }
+
+    @Test
+    void onTheRealWallClockTheRebuiltX1200ClockIsTheEmulatorsToTheSecond() throws Exception {
+        // microseconds between the emulator's clock origin and its startTime were minutes of a x1200 market in a
+        // rebuild (the soak then read every funding settlement an interval late)
+        java.time.Clock wall = java.time.Clock.systemUTC();
+        try (LocalExchanges ex = LocalExchanges.start(new LocalExchanges.Options(ScenarioLoader.DEMO_PATH, 0, 0, 7L, 1200.0,
+                List.of(), List.of()), wall)) {
+            MarketTime daemon = MarketTime.of(wall, ex.engine().startTime(), 1200);
+            Duration off = Duration.between(ex.scenarioClock().instant(), daemon.clock().instant());
+            assertThat(off.abs()).as("rebuilt clock off by " + off).isLessThan(Duration.ofSeconds(2));
+        }
+    }
 }

@@ -79,7 +79,9 @@ public final class MarketEngine {
             this.wallClock = clock;
             this.toWall = UnaryOperator.identity();
         }
-        this.start = clock.instant();
+        // a scaled clock's origin, not a reading taken later: startTime must be the instant the market showed when the
+        // wall clock showed it (MarketTime rebuilds the clock in other processes from it)
+        this.start = clock instanceof ScaledClock scaled ? scaled.scenarioStart() : clock.instant();
         this.simTime = start;
         SplittableRandom seeds = new SplittableRandom(scenario.seed());
         for (MarketSpec m : scenario.markets()) {
