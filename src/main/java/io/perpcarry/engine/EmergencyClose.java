@@ -74,6 +74,17 @@ public final class EmergencyClose {
         try {
             engine.pause("emergency close");
             r.append("== before ==\n").append(listing().text()).append('\n');
+            List<String> unusable = unusableVenues();
+            if (!unusable.isEmpty()) {
+                // flattening the other venue alone would leave a half-open hedge: nothing is sent
+                String why = String.join("; ", unusable);
+                r.append("== actions ==\nnothing sent: ").append(why).append('\n')
+                        .append("RESULT: NOT CLOSED — the positions above are left as they were (a hedge stays whole). "
+                                + "Fix the venue named above and trigger again, or close by hand. Bot halted.\n");
+                journal.append("emergency_close_done", Map.of("flat", false, "reason", why));
+                engine.emergencyDone(false, "nothing sent: " + why);
+                return r.toString();
+            }
             return flattenBoth(r, started);
         } finally {
             engine.emergencyUnderway(false);
@@ -96,6 +107,23 @@ public final class EmergencyClose {
         journal.append("emergency_close_done", Map.of("flat", flat));
         engine.emergencyDone(flat, flat ? "flat" : after.text().replace('\n', ' '));
         return r.toString();
+    }
+
+    /** Venues that cannot be traded now for a lasting reason: a signed read refused (AUTH), or a clock beyond tolerance. */
+    private List<String> unusableVenues() {
+        List<String> out = new ArrayList<>();
+        for (Venue v : Venue.values()) {
+            try {
+                venues.account(v);
+            } catch (VenueException e) {
+                if (!e.isTransient()) {
+                    out.add(v.displayName() + " refuses our requests: " + e.getMessage());
+                }
+                continue;
+            }
+            VenueClocks.off(venues, v).ifPresent(out::add);
+        }
+        return out;
     }
 
     private List<String> flatten(Venue v, long cycle) {

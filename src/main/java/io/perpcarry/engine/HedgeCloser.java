@@ -95,7 +95,7 @@ public final class HedgeCloser implements AutoCloseable {
      */
     private Optional<CloseOutcome> bothLegsReadable(HeldPosition p, CloseRequest request) {
         for (Venue v : List.of(p.longLeg().venue(), p.shortLeg().venue())) {
-            Optional<String> clockOff = clockOff(v);
+            Optional<String> clockOff = VenueClocks.off(venues, v);
             if (clockOff.isPresent()) {
                 String why = clockOff.get() + "; neither leg touched, the hedge stays whole";
                 engine.halt("close of " + p.describe() + " not started (" + request.reason() + "): " + why);
@@ -113,29 +113,6 @@ public final class HedgeCloser implements AutoCloseable {
                 }
                 return Optional.of(new CloseOutcome(false, why));
             }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The venue's clock beyond what it accepts (reads may work while every order is refused as expired): measured
-     * against the wall clock the connectors sign with. An unreadable server time blocks nothing.
-     */
-    private Optional<String> clockOff(Venue v) {
-        java.time.Duration tolerance = venues.get(v).clockTolerance();
-        if (tolerance.isZero()) {
-            return Optional.empty();
-        }
-        try {
-            java.time.Instant before = java.time.Instant.now();
-            java.time.Instant server = venues.get(v).serverTime();
-            java.time.Duration skew = java.time.Duration.between(before, server);
-            if (skew.abs().compareTo(tolerance) > 0) {
-                return Optional.of(v.displayName() + " clock " + (skew.isNegative() ? "" : "+") + skew.toSeconds()
-                        + " s from ours, beyond the " + tolerance.toSeconds() + " s its orders allow: each would be refused");
-            }
-        } catch (VenueException e) {
-            LOG.warn("{} server time unreadable before a close ({}); closing anyway", v.displayName(), e.getMessage());
         }
         return Optional.empty();
     }

@@ -88,6 +88,28 @@ class EmergencyCloseTest {
     }
 
     @Test
+    void aVenueThatCannotBeTradedLeavesTheHedgeWholeAndHalts() {
+        f.open();
+        f.edgex.authRefused = true; // a revoked key, a clock outside the venue's signature window
+        String report = f.beans.emergencyClose.run(false, "test");
+        assertThat(report).contains("nothing sent", "EdgeX refuses our requests", "NOT CLOSED");
+        assertThat(f.lighter.size(BTC)).isEqualByComparingTo("-0.006");
+        assertThat(f.lighter.orders).hasSize(1); // the opening leg only
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.HALTED);
+    }
+
+    @Test
+    void aVenueClockBeyondWhatItsOrdersAllowLeavesTheHedgeWhole() {
+        f.open();
+        f.lighter.clockTolerance = java.time.Duration.ofMinutes(9);
+        f.lighter.clockSkew = java.time.Duration.ofMinutes(11);
+        String report = f.beans.emergencyClose.run(false, "test");
+        assertThat(report).contains("nothing sent", "Lighter clock +660 s");
+        assertThat(f.edgex.size(BTC)).isEqualByComparingTo("0.006");
+        assertThat(f.lighter.size(BTC)).isEqualByComparingTo("-0.006");
+    }
+
+    @Test
     void notFlatAfterwardsHalts() {
         f.open();
         f.lighter.refuseReduceOnly = true;
