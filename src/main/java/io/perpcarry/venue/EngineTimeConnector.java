@@ -31,6 +31,11 @@ public final class EngineTimeConnector implements VenueConnector {
         return time.same() ? venue : new EngineTimeConnector(venue, time);
     }
 
+    /** The venue's own connector under the conversion ({@code c} itself when it is not converted). */
+    public static VenueConnector wire(VenueConnector c) {
+        return c instanceof EngineTimeConnector e ? e.venue : c;
+    }
+
     @Override
     public List<FundingPayment> fundingPayments(Instant since) {
         List<FundingPayment> paid = venue.fundingPayments(time.venueFrom(since));

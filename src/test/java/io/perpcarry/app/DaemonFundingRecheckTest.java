@@ -34,7 +34,9 @@ class DaemonFundingRecheckTest extends DaemonOnFlatHype {
         Instant closed = Instant.parse(cycle.closedAt());
         try (VenueSession s = VenueSession.open(daemon.config(), daemon.environment())) {
             for (Venue v : Venue.values()) {
-                VenueConnector c = s.venue(v);
+                // the engine's market clock, as the daemon reads the venues (funding times are wall-clock on the wire)
+                VenueConnector c = io.perpcarry.venue.EngineTimeConnector.on(s.venue(v),
+                        EngineClock.venueTime(ex.scenarioClock()));
                 BigDecimal paid = c.fundingPayments(opened).stream()
                         .filter(p -> p.symbol().equals("HYPE") && !p.settledAt().isAfter(closed))
                         .map(FundingPayment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);

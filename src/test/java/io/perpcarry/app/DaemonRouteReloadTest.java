@@ -150,8 +150,8 @@ class DaemonRouteReloadTest {
         Map<String, ServiceStatus> before = routeStates(camel);
         assertThat(before).as("the whole route set runs").containsKeys("scan", "open-hedge", "protect", "api-state",
                 "heartbeat", "persist", "emergency-close-file", "record-write");
-        LighterConnector lighter = (LighterConnector) daemon.venue(Venue.LIGHTER);
-        EdgexConnector edgex = (EdgexConnector) daemon.venue(Venue.EDGEX);
+        LighterConnector lighter = (LighterConnector) io.perpcarry.venue.EngineTimeConnector.wire(daemon.venue(Venue.LIGHTER));
+        EdgexConnector edgex = (EdgexConnector) io.perpcarry.venue.EngineTimeConnector.wire(daemon.venue(Venue.EDGEX));
         BookWatch books = new BookWatch();
         lighter.addListener(books);
         edgex.addListener(books);
