@@ -22,7 +22,7 @@ public final class LegSender {
     /** Prepared and announced legs by client order id, taken by their send. */
     private final Map<Long, PreparedOrder> prepared = new ConcurrentHashMap<>();
     /** Announced ids that were refused as already sent: their send sends nothing. */
-    private final Map<Long, Boolean> refused = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> refused = ConcurrentHashMap.newKeySet();
 
     public LegSender(OrderGateway gateway, Venues venues) {
         this.gateway = gateway;
@@ -52,7 +52,7 @@ public final class LegSender {
             if (gateway.announce(v, p.request(), plan.role(v), plan.cycleId())) {
                 prepared.put(id, p);
             } else {
-                refused.put(id, true);
+                refused.add(id);
             }
         });
         return plan;
@@ -62,7 +62,7 @@ public final class LegSender {
         OrderRequest order = OrderRequest.ioc(plan.leg(venue));
         PreparedOrder ready = prepared.remove(order.clientOrderId());
         LegOutcome out;
-        if (refused.remove(order.clientOrderId()) != null) {
+        if (refused.remove(order.clientOrderId())) {
             out = OrderGateway.alreadySentOutcome(venue, order);
         } else {
             out = ready == null ? gateway.send(venue, order, plan.role(venue), plan.cycleId())

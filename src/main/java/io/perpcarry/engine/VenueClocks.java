@@ -2,8 +2,9 @@ package io.perpcarry.engine;
 
 import io.perpcarry.domain.Venue;
 import io.perpcarry.venue.VenueException;
+import io.perpcarry.venue.ClockSkew;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,7 @@ final class VenueClocks {
             return Optional.empty();
         }
         try {
-            Instant before = Instant.now();
-            Duration skew = Duration.between(before, venues.get(v).serverTime());
+            Duration skew = ClockSkew.of(venues.get(v), Clock.systemUTC());
             if (skew.abs().compareTo(tolerance) > 0) {
                 return Optional.of(v.displayName() + " clock " + (skew.isNegative() ? "" : "+") + skew.toSeconds()
                         + " s from ours, beyond the " + tolerance.toSeconds() + " s its orders allow: each would be refused");

@@ -161,14 +161,10 @@ public final class Preflight {
 
     private void clockCheck(VenueConnector v, List<PreflightCheck> out) {
         String name = prefix(v.venue()) + "clock";
-        Instant before = clock.instant();
-        Instant server = read(out, name, "server time", v::serverTime);
-        if (server == null) {
+        Duration skew = read(out, name, "server time", () -> io.perpcarry.venue.ClockSkew.of(v, clock));
+        if (skew == null) {
             return;
         }
-        Instant after = clock.instant();
-        Instant local = before.plus(Duration.between(before, after).dividedBy(2));
-        Duration skew = Duration.between(local, server);
         boolean ok = skew.abs().compareTo(MAX_CLOCK_SKEW) <= 0;
         out.add(new PreflightCheck(name, ok, "venue clock " + (skew.isNegative() ? "" : "+") + skew.toMillis()
                 + " ms from ours", "within " + MAX_CLOCK_SKEW.toSeconds() + " s"));
