@@ -14,10 +14,19 @@ import java.util.Objects;
  * @param pathCosts   path suffix → cost (matched on the path's end, e.g. "/api/v1/trades")
  * @param verified    false when no venue document gives the figures (the budget is then our conservative guess)
  * @param source      where the figures come from
+ * @param marketData  path fragments of the venue's public market data (what a scan reads): these reads yield to the
+ *                    rest ({@link RateLimiter#acquireRead}); account and order reads wait like writes
  */
 public record RateBudget(long capacity, Duration window, long defaultCost, Map<String, Long> pathCosts,
-                         boolean verified, String source) {
+                         boolean verified, String source, java.util.Set<String> marketData) {
+    /** A budget without market-data paths (every read waits like a write). */
+    public RateBudget(long capacity, Duration window, long defaultCost, Map<String, Long> pathCosts, boolean verified,
+                      String source) {
+        this(capacity, window, defaultCost, pathCosts, verified, source, java.util.Set.of());
+    }
+
     public RateBudget {
+        marketData = java.util.Set.copyOf(marketData);
         if (capacity < 1 || window.isZero() || window.isNegative() || defaultCost < 1) {
             throw new IllegalArgumentException("a rate budget needs capacity >= 1, a positive window and cost >= 1");
         }
@@ -28,6 +37,11 @@ public record RateBudget(long capacity, Duration window, long defaultCost, Map<S
                 throw new IllegalArgumentException("a path cost must be 1.." + capacity + ", was " + c);
             }
         }
+    }
+
+    /** True for the venue's public market data: a read that yields to orders and account reads. */
+    public boolean isMarketData(String path) {
+        return path != null && marketData.stream().anyMatch(path::contains);
     }
 
     /** What one request to {@code path} costs. */
@@ -46,7 +60,7 @@ public record RateBudget(long capacity, Duration window, long defaultCost, Map<S
             throw new IllegalArgumentException("scale must be a positive finite number, was " + factor);
         }
         return new RateBudget(Math.max(1, Math.round(capacity * factor)), window, defaultCost, pathCosts, verified,
-                source + (factor == 1.0 ? "" : " (x" + factor + ")"));
+                source + (factor == 1.0 ? "" : " (x" + factor + ")"), marketData);
     }
 
     /**
@@ -58,12 +72,14 @@ public record RateBudget(long capacity, Duration window, long defaultCost, Map<S
     public static final RateBudget LIGHTER_STANDARD = new RateBudget(24_000, Duration.ofMinutes(1), 400,
             Map.of("/api/v1/trades", 600L, "/api/v1/recentTrades", 600L, "/api/v1/transferFeeInfo", 500L,
                     "/api/v1/changeAccountTier", 3_000L, "/api/v1/notification/ack", 3_000L), true,
-            "apidocs.lighter.xyz rate-limits: Standard 60 req/min; Premium 24,000 weighted/min");
+            "apidocs.lighter.xyz rate-limits: Standard 60 req/min; Premium 24,000 weighted/min",
+            java.util.Set.of("/api/v1/funding-rates", "/api/v1/fundings", "/api/v1/orderBookDetails",
+                    "/api/v1/orderBookOrders", "/api/v1/recentTrades"));
 
     /**
      * EdgeX publishes no REST budget (docs/reference/edgex.md §9: only a per-account createOrderPerMinuteLimit
      * without figures). UNVERIFIED and deliberately conservative: 120 requests per rolling minute.
      */
     public static final RateBudget EDGEX_UNVERIFIED = new RateBudget(120, Duration.ofMinutes(1), 1, Map.of(), false,
-            "unverified: EdgeX documents no REST budget; conservative 120 req/min");
+            "unverified: EdgeX documents no REST budget; conservative 120 req/min", java.util.Set.of("/public/"));
 }

@@ -32,18 +32,6 @@ public final class VenueHttp {
     private final java.util.function.Supplier<RateLimiter> limiter;
     /** The longest a market-data read waits for the request budget before it fails as RATE_LIMITED (a read timeout). */
     static final Duration READ_BUDGET_WAIT = Duration.ofSeconds(10);
-    /** Lighter's public market-data paths (EdgeX's are all under /public/). */
-    private static final java.util.Set<String> LIGHTER_MARKET_DATA = java.util.Set.of("/api/v1/funding-rates",
-            "/api/v1/fundings", "/api/v1/orderBookDetails", "/api/v1/orderBookOrders", "/api/v1/recentTrades");
-
-    /**
-     * Public market data (what a scan reads) yields to everything else: it may not spend the orders' reserve and fails
-     * fast when the budget is spent. Account, position and order reads are part of opening, levelling and closing a
-     * hedge: like writes they wait for the whole budget, since a close that cannot read its legs halts.
-     */
-    static boolean isMarketData(String path) {
-        return path.contains("/public/") || LIGHTER_MARKET_DATA.contains(path);
-    }
 
     /** How a retry waits; tests replace it. */
     @FunctionalInterface
@@ -123,7 +111,8 @@ public final class VenueHttp {
 
     private HttpReply send(String method, String path, Map<String, String> query, Map<String, String> headers,
                            String contentType, String body) {
-        if ("GET".equals(method) && isMarketData(path)) {
+        // public market data yields to the rest; account and order reads are part of opening and closing a hedge
+        if ("GET".equals(method) && limiter.get().budget().isMarketData(path)) {
             limiter.get().acquireRead(path, READ_BUDGET_WAIT);
         } else {
             limiter.get().acquire(path);

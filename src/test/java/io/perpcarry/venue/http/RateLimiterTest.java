@@ -63,12 +63,12 @@ class RateLimiterTest {
 
     @Test
     void onlyPublicMarketDataYieldsAccountAndOrderReadsWaitLikeWrites() {
-        assertThat(VenueHttp.isMarketData("/api/v1/funding-rates")).isTrue();
-        assertThat(VenueHttp.isMarketData("/api/v1/orderBookDetails")).isTrue();
-        assertThat(VenueHttp.isMarketData("/api/v2/public/quote/getTicker")).isTrue();
-        assertThat(VenueHttp.isMarketData("/api/v1/account")).isFalse();
-        assertThat(VenueHttp.isMarketData("/api/v1/accountInactiveOrders")).isFalse();
-        assertThat(VenueHttp.isMarketData("/api/v2/private/account/getPositionByContractId")).isFalse();
+        assertThat(RateBudget.LIGHTER_STANDARD.isMarketData("/api/v1/funding-rates")).isTrue();
+        assertThat(RateBudget.LIGHTER_STANDARD.isMarketData("/api/v1/orderBookDetails")).isTrue();
+        assertThat(RateBudget.EDGEX_UNVERIFIED.isMarketData("/api/v2/public/quote/getTicker")).isTrue();
+        assertThat(RateBudget.LIGHTER_STANDARD.isMarketData("/api/v1/account")).isFalse();
+        assertThat(RateBudget.LIGHTER_STANDARD.isMarketData("/api/v1/accountInactiveOrders")).isFalse();
+        assertThat(RateBudget.EDGEX_UNVERIFIED.isMarketData("/api/v2/private/account/getPositionByContractId")).isFalse();
     }
 
     @Test
