@@ -91,7 +91,7 @@ public final class DaemonBench {
             ObjectName bot = new ObjectName(BotControl.OBJECT_NAME);
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             String lastCycle = "";
-            while (openSkews(ex).size() < opens + 1 && System.nanoTime() < deadline) {
+            while (openSkewsInOrder(ex).size() < opens + 1 && System.nanoTime() < deadline) {
                 String previous = lastCycle;
                 lastCycle = daemon.await(Duration.ofSeconds(120), s -> "HOLDING".equals(s.state()) && s.position() != null
                         && !s.position().cycleId().equals(previous)).position().cycleId();
@@ -154,33 +154,6 @@ public final class DaemonBench {
     private static LoggedRequest firstScan(LocalExchanges ex) {
         return ex.requests().list(VenueId.LIGHTER).stream().filter(r -> r.path().equals("/api/v1/funding-rates"))
                 .findFirst().orElse(null);
-    }
-
-    /** Per cycle, |arrival(Lighter leg) - arrival(EdgeX leg)| of the two opening orders (roles 1 and 2). */
-    static List<Double> openSkews(LocalExchanges ex) {
-        Map<Long, Map<VenueId, Long>> byCycle = new HashMap<>();
-        for (LoggedRequest r : ex.requests().list()) {
-            if (!EmulatedDaemon.isOrderPlacement(r) || r.clientOrderId() == null) {
-                continue;
-            }
-            long id;
-            try {
-                id = Long.parseLong(r.clientOrderId());
-            } catch (NumberFormatException e) {
-                continue;
-            }
-            long role = (id / 1000) % 10;
-            if (role == 1 || role == 2) {
-                byCycle.computeIfAbsent(id / 10_000, c -> new HashMap<>()).putIfAbsent(r.venue(), r.arrivalNanos());
-            }
-        }
-        List<Double> out = new ArrayList<>();
-        for (Map<VenueId, Long> legs : byCycle.values()) {
-            if (legs.size() == 2) {
-                out.add(Math.abs(legs.get(VenueId.LIGHTER) - legs.get(VenueId.EDGEX)) / 1e6);
-            }
-        }
-        return out;
     }
 
     /** Signed skews (EdgeX arrival - Lighter arrival, ms) in the order the hedges were opened. */
