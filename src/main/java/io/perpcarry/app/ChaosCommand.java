@@ -20,8 +20,8 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Replay the crash trial of this seed (with --trials: the first of N seeds); also seeds faults/soak")
     Long seed;
 
-    @Option(names = "--faults", paramLabel = "full|sample|KIND", defaultValue = "full",
-            description = "Fault matrix: every kind x phase x venue (full), one cell per kind (sample), or one kind's cells (e.g. CLOCK_SKEW)")
+    @Option(names = "--faults", paramLabel = "full|sample|KIND[,KIND]", defaultValue = "full",
+            description = "Fault matrix: every kind x phase x venue (full), one cell per kind (sample), or those kinds' cells (e.g. CLOCK_SKEW or REJECT,HTTP_429)")
     String faults;
 
     @Option(names = "--soak-hours", paramLabel = "H", defaultValue = "168", description = "Market hours of soak (default 168, a week)")
@@ -38,9 +38,10 @@ public final class ChaosCommand implements Callable<Integer> {
         if (trials < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--trials must be >= 1, got " + trials);
         }
+        java.util.List<String> kinds = java.util.Arrays.stream(io.perpcarry.emulator.FaultKind.values()).map(Enum::name).toList();
         if (!faults.equals("full") && !faults.equals("sample")
-                && java.util.Arrays.stream(io.perpcarry.emulator.FaultKind.values()).noneMatch(k -> k.name().equals(faults))) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--faults must be full, sample or a fault kind ("
+                && !java.util.Arrays.stream(faults.split(",", -1)).map(String::trim).allMatch(kinds::contains)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--faults must be full, sample or fault kinds, comma-separated ("
                     + java.util.Arrays.toString(io.perpcarry.emulator.FaultKind.values()) + "), got " + faults);
         }
         if (!(soakHours > 0)) {

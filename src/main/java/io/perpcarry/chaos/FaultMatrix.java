@@ -38,13 +38,19 @@ final class FaultMatrix {
         this.run = run;
     }
 
-    /** {@code full}: every cell; {@code sample}: one per kind; a kind's name: that kind's cells (to replay them). */
+    /**
+     * {@code full}: every cell; {@code sample}: one per kind; kinds' names, comma-separated: those kinds' cells (to
+     * replay them, or to split the full matrix over several runs).
+     */
     static List<String[]> plan(String faults) {
         if (faults.equals("full") || faults.equals("sample")) {
             return plan(faults.equals("sample"));
         }
-        FaultKind only = FaultKind.valueOf(faults);
-        return plan(false).stream().filter(c -> c[0].equals(only.name())).toList();
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        for (String k : faults.split(",")) {
+            kinds.add(FaultKind.valueOf(k.trim()).name());
+        }
+        return plan(false).stream().filter(c -> kinds.contains(c[0])).toList();
     }
 
     /** The cells: every (kind, phase, venue), or with {@code sample} one per kind, phases and venues spread. */

@@ -40,7 +40,7 @@ public record EngineSettings(Duration holdDuration, Duration waitBetweenCycles, 
 
     /** Lighter documents 200–300 ms from ack to execution, plus indexing before the account reads show it. */
     static final Duration SETTLE_POLL = Duration.ofMillis(200);
-    /** Far beyond the documented latency; past it an order is unresolved and the bot halts rather than guess. */
+    /** Far beyond the documented latency; past it an order is unresolved: never taken for flat (LegReconciler). */
     static final Duration SETTLE_DEADLINE = Duration.ofSeconds(15);
 
     /** The same settings with another settle deadline (tests, benchmarks). */

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * After both opening legs went out: settles each leg from the venue's record of its order (never a fixed sleep),
  * then reads positions back and makes them a hedge or nothing. A leg still unresolved at the settle deadline may fill
- * later, so it is never taken for flat: unless its position already shows the full size, the bot HALTs without
- * unwinding the other leg.
+ * later, so it is never taken for flat: unless its position already shows the full size, both venues are unwound
+ * and a late fill is unwound when it shows ({@link #abandon}).
  * Equal within {@link LegTolerance} → HOLDING. Both filled, unequal → both legs trimmed reduce-only to the smaller
  * one on the common grid (trimming cannot add exposure, topping up could). One leg only → unwind it reduce-only. Anything it cannot fix → HALTED.
  */
@@ -82,17 +82,13 @@ public final class LegReconciler {
         }
         BigDecimal longAbs = l.abs();
         BigDecimal shortAbs = s.abs();
-        for (LegSettler.Settled leg : settled) {
-            BigDecimal shown = leg.venue() == longVenue ? longAbs : shortAbs;
-            if (!leg.resolved() && shown.compareTo(plan.leg(leg.venue()).size()) < 0) {
-                io.perpcarry.domain.HedgeLeg planned = plan.leg(leg.venue());
-                return halt("UNRESOLVED LEG: " + leg.describe() + " did not end within " + settings.settleDeadline()
-                        + " and may still fill: " + leg.venue().displayName() + " " + plan.symbol() + " "
-                        + planned.side() + " " + planned.size().toPlainString() + " (ours, client order id "
-                        + leg.clientOrderId() + "); " + plan.symbol() + " positions now " + longVenue.displayName() + " "
-                        + l.toPlainString() + ", " + shortVenue.displayName() + " " + s.toPlainString()
-                        + "; nothing unwound (never assumed flat) — check both venues by hand");
-            }
+        List<LegSettler.Settled> unresolved = settled.stream().filter(leg -> !leg.resolved()
+                && (leg.venue() == longVenue ? longAbs : shortAbs).compareTo(plan.leg(leg.venue()).size()) < 0).toList();
+        if (!unresolved.isEmpty()) {
+            Map<Venue, BigDecimal> shown = new LinkedHashMap<>();
+            shown.put(longVenue, l);
+            shown.put(shortVenue, s);
+            return abandon(plan, unresolved, sent, shown);
         }
         if (longAbs.signum() == 0 && shortAbs.signum() == 0) {
             engine.onOpenAborted("no leg filled " + sent);
@@ -152,6 +148,48 @@ public final class LegReconciler {
                 plan.sizeStep(), now, now.plus(settings.holdDuration()));
         engine.onOpened(held);
         return OpenResult.HOLDING;
+    }
+
+    /**
+     * A leg unresolved at the settle deadline may still fill, or may never have reached the venue (a request without
+     * answer). Holding the other leg until a person looks leaves it naked for as long as that takes, so both venues
+     * are brought to flat reduce-only now, and a late fill of the unresolved order is unwound when it shows
+     * ({@link StrayLegs#lateFill}, within a risk-check interval while WAITING or IDLE; before any open). Journaled
+     * {@code unresolved_leg} and alerted; HALTED only when an unwind fails.
+     */
+    private OpenResult abandon(HedgePlan plan, List<LegSettler.Settled> unresolved, String sent,
+                               Map<Venue, BigDecimal> shown) {
+        List<String> orders = new java.util.ArrayList<>();
+        for (LegSettler.Settled leg : unresolved) {
+            io.perpcarry.domain.HedgeLeg planned = plan.leg(leg.venue());
+            orders.add(leg.venue().displayName() + " " + plan.symbol() + " " + planned.side() + " "
+                    + planned.size().toPlainString() + " (client order id " + leg.clientOrderId() + ")");
+        }
+        String positions = plan.symbol() + " positions then " + String.join(", ", shown.entrySet().stream()
+                .map(e -> e.getKey().displayName() + " " + e.getValue().toPlainString()).toList());
+        for (Venue v : List.of(plan.longLeg().venue(), plan.shortLeg().venue())) {
+            if (shown.get(v).signum() == 0) {
+                continue;
+            }
+            ReduceOnlyExecutor.Reduction r = reducer.reduceTo(v, plan.symbol(), BigDecimal.ZERO, plan.cycleId(),
+                    LegRole.UNWIND);
+            if (!r.done()) {
+                return halt("UNRESOLVED LEG: " + String.join(", ", orders) + " did not end within "
+                        + settings.settleDeadline() + " and may still fill; " + positions + "; the reduce-only unwind of "
+                        + v.displayName() + " failed: " + r.describe() + " — check both venues by hand");
+            }
+        }
+        String reason = "UNRESOLVED LEG: " + String.join(", ", orders) + " did not end within "
+                + settings.settleDeadline() + " " + sent + "; " + positions + " unwound reduce-only; a late fill of it"
+                + " is the bot's own and is unwound when it shows";
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("cycle_id", plan.cycleId());
+        f.put("symbol", plan.symbol());
+        f.put("client_order_ids", unresolved.stream().map(LegSettler.Settled::clientOrderId).toList().toString());
+        f.put("reason", reason);
+        engine.alert("unresolved_leg", f, reason);
+        engine.onOpenAborted(reason);
+        return OpenResult.UNWOUND;
     }
 
     private Optional<Position> read(Venue v, String symbol) {

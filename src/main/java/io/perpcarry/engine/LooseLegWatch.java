@@ -20,7 +20,8 @@ import java.util.Set;
  * fill, a manual trade. Every position on both venues is checked like a hedge's leg (stop-loss, liquidation
  * distance). A leg that trips one HALTs the bot naming it (once per leg and trigger): it is not a hedge the closer
  * could close, and a person must look. While HOLDING the same pass covers every position in another symbol than
- * the hedge's (a manual trade, a late fill of an older cycle), and hands it to {@link StrayLegs}. Reads at most once per check interval (stream events come in bursts).
+ * the hedge's (a manual trade, a late fill of an older cycle), and hands it to {@link StrayLegs}; so too, while
+ * WAITING or IDLE after reconciling, every position (a late fill of an order left unresolved at an open is unwound). Reads at most once per check interval (stream events come in bursts).
  */
 final class LooseLegWatch {
     private final Venues venues;
@@ -44,6 +45,11 @@ final class LooseLegWatch {
     LooseLegWatch withStrays(StrayLegs s) {
         this.strays = s;
         return this;
+    }
+
+    /** No hedge, no open or close under way, and the venues reconciled (before that, a leg may be a hedge to adopt). */
+    private boolean lateFillsOurs(BotState state) {
+        return state == BotState.WAITING || (state == BotState.IDLE && engine.reconciled());
     }
 
     RiskVerdict check(BotState state) {
@@ -78,9 +84,12 @@ final class LooseLegWatch {
             }
             for (Position p : held) {
                 legs++;
-                if (hedge.isPresent() && strays != null) {
-                    StrayLegs.Beside b = strays.besideHedge(p, hedge.get().symbol()); // ours: unwound, not watched
-                    notes.add(b.note());
+                if (strays != null && (hedge.isPresent() || lateFillsOurs(state))) {
+                    // ours (a late fill): unwound, not watched
+                    StrayLegs.Beside b = hedge.isPresent() ? strays.besideHedge(p, hedge.get().symbol()) : strays.lateFill(p);
+                    if (!b.note().isEmpty()) {
+                        notes.add(b.note());
+                    }
                     if (b.taken()) {
                         continue;
                     }

@@ -94,24 +94,9 @@ public final class StrayLegs {
      * @return what was done, for the risk pass's summary; {@code taken} when the position is no longer the watch's
      */
     Beside besideHedge(Position p, String heldSymbol) {
-        Optional<Attribution> a;
-        try {
-            a = attribute(p.venue(), p);
-        } catch (VenueException ex) {
-            if (ex.kind() != io.perpcarry.venue.VenueErrorKind.INVALID_REQUEST) {
-                return new Beside(false, label(p) + " beside the hedge: its orders unreadable (" + ex.getMessage()
-                        + "); retried");
-            }
-            a = Optional.empty(); // never readable: no evidence will come, so not ours
-        }
-        if (a.isPresent()) {
-            Optional<String> failed = unwind(p, a.get());
-            if (failed.isPresent()) {
-                engine.halt(failed.get());
-                return new Beside(true, "halted: " + failed.get());
-            }
-            return new Beside(true, "late fill " + label(p) + " (orders " + a.get().clientOrderIds()
-                    + ") unwound reduce-only");
+        Optional<Beside> ours = unwindIfOurs(p, "beside the hedge");
+        if (ours.isPresent()) {
+            return ours.get();
         }
         String side = p.signedSize().signum() > 0 ? "long" : "short";
         String key = p.venue() + "/" + p.symbol() + "/" + p.signedSize().stripTrailingZeros().toPlainString();
@@ -129,6 +114,38 @@ public final class StrayLegs {
             engine.alert("stray_position", f, reason);
         }
         return new Beside(false, "unattributed " + label(p) + " beside the hedge (alerted)");
+    }
+
+    /**
+     * No hedge held and no open under way (WAITING, IDLE): a position the bot's own orders account for is a late fill
+     * (an order unresolved at an open, filled after): unwound reduce-only. Anything else is left to the leg checks.
+     */
+    Beside lateFill(Position p) {
+        return unwindIfOurs(p, "outside a hedge").orElse(new Beside(false, ""));
+    }
+
+    /** Empty when the position is not ours (or its orders are never readable); otherwise what was done. */
+    private Optional<Beside> unwindIfOurs(Position p, String where) {
+        Optional<Attribution> a;
+        try {
+            a = attribute(p.venue(), p);
+        } catch (VenueException ex) {
+            if (ex.kind() != io.perpcarry.venue.VenueErrorKind.INVALID_REQUEST) {
+                return Optional.of(new Beside(false, label(p) + " " + where + ": its orders unreadable ("
+                        + ex.getMessage() + "); retried"));
+            }
+            return Optional.empty(); // never readable: no evidence will come, so not ours
+        }
+        if (a.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> failed = unwind(p, a.get());
+        if (failed.isPresent()) {
+            engine.halt(failed.get());
+            return Optional.of(new Beside(true, "halted: " + failed.get()));
+        }
+        return Optional.of(new Beside(true, "late fill " + label(p) + " (orders " + a.get().clientOrderIds()
+                + ") unwound reduce-only"));
     }
 
     /** @param taken unwound, or halted on: nothing left for the leg checks to do */

@@ -23,6 +23,7 @@ class FaultMatrixPlanTest {
         assertThat(FaultMatrix.plan("full")).hasSize(FaultKind.values().length * 5 * 2);
         assertThat(FaultMatrix.plan("sample")).hasSize(FaultKind.values().length);
         assertThat(FaultMatrix.plan("CLOCK_SKEW")).hasSize(10).allSatisfy(c -> assertThat(c[0]).isEqualTo("CLOCK_SKEW"));
+        assertThat(FaultMatrix.plan("REJECT, NO_ANSWER")).hasSize(20).extracting(c -> c[0]).containsOnly("REJECT", "NO_ANSWER");
     }
 
     @Test

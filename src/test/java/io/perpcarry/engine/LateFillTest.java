@@ -85,33 +85,56 @@ class LateFillTest {
     }
 
     @Test
-    void afterAnUnresolvedLegHaltIsClearedTheLegsAreTakenAsOursByTheirOrders() {
+    void aLegUnresolvedAtTheOpenThatFillsLateIsUnwoundWhileWaiting() {
         f.lighter.next(Behavior.UNKNOWN_NOT_FILLED);
-        f.lighter.hideOutcomes = true; // unresolved at the deadline: HALT, EdgeX long left
-        assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.HALTED);
-        assertThat(f.beans.store.haltReason().orElseThrow()).contains("Lighter BTC SELL 0.006");
+        f.lighter.hideOutcomes = true; // unresolved at the deadline: EdgeX unwound, WAITING
+        assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.UNWOUND);
+        assertThat(f.edgex.size(BTC)).isZero();
         f.lighter.hideOutcomes = false;
         f.lighter.fillLate(lateShortLeg(f)); // the Lighter order did fill, late
 
-        f.beans.engine.clearHalt("test"); // state IDLE: no cycle in flight on record any more
+        f.clock.advance(f.settings().staleGrace());
+        f.beans.riskGuard.check();
+
+        assertThat(f.lighter.size(BTC)).as(f.journalTypes().toString()).isZero();
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.WAITING);
+        assertThat(f.journalTypes()).containsSubsequence("unresolved_leg", "open_aborted", "late_fill");
+    }
+
+    @Test
+    void aPositionNoOrderOfOursExplainsIsNotUnwoundWhileWaiting() {
+        f.lighter.next(Behavior.UNKNOWN_NOT_FILLED);
+        f.lighter.hideOutcomes = true;
+        assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.UNWOUND);
+        f.lighter.hideOutcomes = false;
+        f.lighter.position(BTC, "-0.010", "50000"); // more than our order: someone else's
+        int sent = f.lighter.orders.size();
+
+        f.clock.advance(f.settings().staleGrace());
+        f.beans.riskGuard.check();
+
+        assertThat(f.lighter.orders).hasSize(sent);
+        assertThat(f.journalTypes()).doesNotContain("late_fill");
+    }
+
+    @Test
+    void beforeReconcilingAfterAClearedHaltBothLegsAreAHedgeToAdoptNotLateFills() {
+        f.lighter.next(Behavior.UNKNOWN_NOT_FILLED);
+        f.lighter.hideOutcomes = true;
+        f.edgex.refuseReduceOnly = true; // the EdgeX unwind refused: HALTED, EdgeX long left
+        assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.HALTED);
+        f.edgex.refuseReduceOnly = false;
+        f.lighter.hideOutcomes = false;
+        f.lighter.fillLate(lateShortLeg(f)); // the Lighter order did fill, late: a whole hedge
+
+        f.beans.engine.clearHalt("test"); // IDLE, not reconciled: the risk pass leaves both legs alone
+        f.clock.advance(f.settings().staleGrace());
+        f.beans.riskGuard.check();
+        assertThat(f.journalTypes()).doesNotContain("late_fill");
         f.beans.reconciler.ensureReconciled();
 
         assertThat(f.beans.engine.state()).as(f.beans.store.haltReason().orElse("")).isEqualTo(BotState.HOLDING);
         assertThat(f.beans.engine.position().orElseThrow().longLeg().size()).isEqualByComparingTo("0.006");
-    }
-
-    @Test
-    void afterAnUnresolvedLegHaltIsClearedALoneLegOfOursIsUnwound() {
-        f.lighter.next(Behavior.UNKNOWN_NOT_FILLED);
-        f.lighter.hideOutcomes = true;
-        assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.HALTED);
-        f.lighter.hideOutcomes = false; // it ended with nothing after all
-
-        f.beans.engine.clearHalt("test");
-        f.beans.reconciler.ensureReconciled();
-
-        assertThat(f.beans.engine.state()).as(f.beans.store.haltReason().orElse("")).isEqualTo(BotState.WAITING);
-        assertThat(f.edgex.size(BTC)).isZero();
     }
 
     /** The Lighter short leg of the last cycle (the planner's id: attempt 0). */

@@ -82,13 +82,27 @@ class OpenFlowTest extends OnFixture {
     }
 
     @Test
-    void aLegStillUnresolvedAtTheDeadlineIsNeverTakenForFlat() {
+    void aLegStillUnresolvedAtTheDeadlineIsNeverTakenForFlatYetItsPartnerIsNotLeftNaked() {
         f.lighter.next(Behavior.UNKNOWN_NOT_FILLED);
-        f.lighter.hideOutcomes = true; // acked, never seen ended: it may still fill
+        f.lighter.hideOutcomes = true; // acked, never seen ended: it may still fill, or never have reached the venue
+        assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.UNWOUND);
+        assertThat(f.edgex.orders).hasSize(2); // the EdgeX leg, then its reduce-only unwind
+        assertThat(f.edgex.size(BTC)).isZero();
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.WAITING);
+        assertThat(f.alerts).singleElement().asString().contains("UNRESOLVED LEG").contains("Lighter BTC SELL 0.006")
+                .contains("unwound when it shows");
+        assertThat(f.journalTypes()).contains("unresolved_leg", "open_aborted").doesNotContain("halt");
+    }
+
+    @Test
+    void anUnresolvedLegWhosePartnerCannotBeUnwoundHalts() {
+        f.lighter.next(Behavior.UNKNOWN_NOT_FILLED);
+        f.lighter.hideOutcomes = true;
+        f.edgex.refuseReduceOnly = true;
         assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.HALTED);
-        assertThat(f.edgex.orders).hasSize(1); // the other leg is not unwound on a guess
+        assertThat(f.beans.store.haltReason().orElseThrow()).contains("UNRESOLVED LEG").contains("Lighter BTC SELL 0.006")
+                .contains("unwind of EdgeX failed");
         assertThat(f.edgex.size(BTC)).isEqualByComparingTo("0.006");
-        assertThat(f.alerts).singleElement().asString().contains("UNRESOLVED LEG").contains("never assumed flat");
     }
 
     @Test
