@@ -28,6 +28,8 @@ public final class StrayLegs {
     private final Journal journal;
     /** Positions beside a held hedge already alerted (venue/symbol/size): one alert each, not one per pass. */
     private final Set<String> alerted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Positions outside a hedge no order of ours accounts for (venue/symbol/size): not read again at that size. */
+    private final Set<String> notOurs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public StrayLegs(Venues venues, ReduceOnlyExecutor reducer, RotationEngine engine, Journal journal) {
         this.venues = venues;
@@ -121,7 +123,15 @@ public final class StrayLegs {
      * (an order unresolved at an open, filled after): unwound reduce-only. Anything else is left to the leg checks.
      */
     Beside lateFill(Position p) {
-        return unwindIfOurs(p, "outside a hedge").orElse(new Beside(false, ""));
+        String key = p.venue() + "/" + p.symbol() + "/" + p.signedSize().stripTrailingZeros().toPlainString();
+        if (notOurs.contains(key)) {
+            return new Beside(false, ""); // already attributed to no order of ours at this size: no reads each pass
+        }
+        Optional<Beside> b = unwindIfOurs(p, "outside a hedge");
+        if (b.isEmpty()) {
+            notOurs.add(key);
+        }
+        return b.orElse(new Beside(false, ""));
     }
 
     /** Empty when the position is not ours (or its orders are never readable); otherwise what was done. */

@@ -59,6 +59,8 @@ public final class FakeVenue implements VenueConnector {
     private final Map<String, BigDecimal> liquidation = new HashMap<>();
     private final List<OpenOrder> resting = new ArrayList<>();
     private final Deque<Behavior> script = new ArrayDeque<>();
+    /** Order status reads answered (or refused), for tests that count venue reads. */
+    volatile int outcomeReads;
     private final Set<Long> seenIds = new HashSet<>();
     /** What each order that reached the book became, by client order id (orders refused at send are absent). */
     private final Map<Long, io.perpcarry.venue.OrderOutcome> outcomes = new HashMap<>();
@@ -287,6 +289,7 @@ public final class FakeVenue implements VenueConnector {
     @Override
     public synchronized io.perpcarry.venue.OrderOutcome orderOutcome(String symbol, long clientOrderId) {
         down();
+        outcomeReads++;
         if (hideOutcomes) {
             return io.perpcarry.venue.OrderOutcome.notFound(venue, symbol, clientOrderId);
         }

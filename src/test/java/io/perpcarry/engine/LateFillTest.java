@@ -115,6 +115,10 @@ class LateFillTest {
 
         assertThat(f.lighter.orders).hasSize(sent);
         assertThat(f.journalTypes()).doesNotContain("late_fill");
+        int reads = f.lighter.outcomeReads;
+        f.clock.advance(f.settings().staleGrace());
+        f.beans.riskGuard.check();
+        assertThat(f.lighter.outcomeReads).as("not attributed again at the same size").isEqualTo(reads);
     }
 
     @Test
