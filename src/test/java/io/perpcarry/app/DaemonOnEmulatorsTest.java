@@ -78,7 +78,7 @@ class DaemonOnEmulatorsTest {
                         assertThat(v.account().positions()).as(v.venue() + " flat").allMatch(Position::isFlat);
                     }
                 }
-                String journal = Files.readString(data.resolve("journal.jsonl"));
+                String journal = JournalFiles.text(data);
                 assertThat(journal).contains("\"position_opened\"").contains("\"position_closed\"").contains("\"funding\"");
             } finally {
                 second.stop();

@@ -215,9 +215,9 @@ public final class EmulatedDaemon implements AutoCloseable {
 
     public String journalText() {
         try {
-            Path f = data.resolve("journal.jsonl");
-            return Files.exists(f) ? Files.readString(f) : "(none)";
-        } catch (java.io.IOException e) {
+            String text = JournalFiles.text(data);
+            return text.isEmpty() ? "(none)" : text;
+        } catch (java.io.UncheckedIOException e) {
             return "(unreadable: " + e + ")";
         }
     }

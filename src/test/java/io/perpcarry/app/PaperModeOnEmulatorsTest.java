@@ -132,11 +132,6 @@ class PaperModeOnEmulatorsTest {
     }
 
     private String journal() {
-        try {
-            Path f = data.resolve("journal.jsonl");
-            return Files.exists(f) ? Files.readString(f) : "";
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return JournalFiles.text(data);
     }
 }
