@@ -21,7 +21,8 @@ import java.util.Set;
  * distance). A leg that trips one HALTs the bot naming it (once per leg and trigger): it is not a hedge the closer
  * could close, and a person must look. While HOLDING the same pass covers every position in another symbol than
  * the hedge's (a manual trade, a late fill of an older cycle), and hands it to {@link StrayLegs}; so too, while
- * WAITING or IDLE after reconciling, every position (a late fill of an order left unresolved at an open is unwound). Reads at most once per check interval (stream events come in bursts).
+ * WAITING or IDLE after reconciling, every position (a late fill of an order left unresolved at an open is unwound).
+ * Reads at most once per check interval (stream events come in bursts).
  */
 final class LooseLegWatch {
     private final Venues venues;
@@ -86,7 +87,8 @@ final class LooseLegWatch {
                 legs++;
                 if (strays != null && (hedge.isPresent() || lateFillsOurs(state))) {
                     // ours (a late fill): unwound, not watched
-                    StrayLegs.Beside b = hedge.isPresent() ? strays.besideHedge(p, hedge.get().symbol()) : strays.lateFill(p);
+                    StrayLegs.Beside b = hedge.isPresent() ? strays.besideHedge(p, hedge.get().symbol())
+                            : strays.lateFill(p);
                     if (!b.note().isEmpty()) {
                         notes.add(b.note());
                     }
