@@ -48,9 +48,17 @@ final class LooseLegWatch {
         return this;
     }
 
-    /** No hedge, no open or close under way, and the venues reconciled (before that, a leg may be a hedge to adopt). */
-    private boolean lateFillsOurs(BotState state) {
-        return state == BotState.WAITING || (state == BotState.IDLE && engine.reconciled());
+    /**
+     * No hedge, no open or close under way, and the venues reconciled (before that, a leg may be a hedge to adopt).
+     * Read live from the engine for each leg, never from the state the pass began with: a restart's reconcile or a
+     * scan's open may have moved on meanwhile (a pass begun while IDLE once unwound a leg of the hedge the
+     * reconcile had just recovered). {@code reconciled} first: once it is true the state read next is the
+     * reconciled one (the engine sets both under its lock).
+     */
+    private boolean lateFillsOurs() {
+        boolean reconciled = engine.reconciled();
+        BotState now = engine.state();
+        return reconciled && (now == BotState.WAITING || now == BotState.IDLE) && engine.position().isEmpty();
     }
 
     RiskVerdict check(BotState state) {
@@ -85,7 +93,7 @@ final class LooseLegWatch {
             }
             for (Position p : held) {
                 legs++;
-                if (strays != null && (hedge.isPresent() || lateFillsOurs(state))) {
+                if (strays != null && (hedge.isPresent() || lateFillsOurs())) {
                     // ours (a late fill): unwound, not watched
                     StrayLegs.Beside b = hedge.isPresent() ? strays.besideHedge(p, hedge.get().symbol())
                             : strays.lateFill(p);

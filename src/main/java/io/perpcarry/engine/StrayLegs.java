@@ -96,7 +96,7 @@ public final class StrayLegs {
      * @return what was done, for the risk pass's summary; {@code taken} when the position is no longer the watch's
      */
     Beside besideHedge(Position p, String heldSymbol) {
-        Optional<Beside> ours = unwindIfOurs(p, "beside the hedge");
+        Optional<Beside> ours = unwindIfOurs(p, "beside the hedge", false);
         if (ours.isPresent()) {
             return ours.get();
         }
@@ -127,15 +127,20 @@ public final class StrayLegs {
         if (notOurs.contains(key)) {
             return new Beside(false, ""); // already attributed to no order of ours at this size: no reads each pass
         }
-        Optional<Beside> b = unwindIfOurs(p, "outside a hedge");
+        Optional<Beside> b = unwindIfOurs(p, "outside a hedge", true);
         if (b.isEmpty()) {
             notOurs.add(key);
         }
         return b.orElse(new Beside(false, ""));
     }
 
-    /** Empty when the position is not ours (or its orders are never readable); otherwise what was done. */
-    private Optional<Beside> unwindIfOurs(Position p, String where) {
+    /**
+     * Empty when the position is not ours (or its orders are never readable); otherwise what was done.
+     *
+     * @param endedCycleOnly only a cycle whose open was aborted or whose hedge was closed may leave a late fill:
+     *                       a cycle still under way (an open in flight, a hedge just recovered) owns its legs
+     */
+    private Optional<Beside> unwindIfOurs(Position p, String where, boolean endedCycleOnly) {
         Optional<Attribution> a;
         try {
             a = attribute(p.venue(), p);
@@ -148,6 +153,10 @@ public final class StrayLegs {
         }
         if (a.isEmpty()) {
             return Optional.empty();
+        }
+        if (endedCycleOnly && !ended(a.get().cycleId())) {
+            return Optional.of(new Beside(false, label(p) + " " + where + ": filled by cycle " + a.get().cycleId()
+                    + ", which has not ended; left to it"));
         }
         Optional<String> failed = unwind(p, a.get());
         if (failed.isPresent()) {
@@ -178,6 +187,12 @@ public final class StrayLegs {
                     + " of cycle " + a.cycleId() + " and the reduce-only unwind failed: " + r.describe());
         }
         return Optional.empty();
+    }
+
+    /** The cycle's open was aborted or its hedge closed: nothing of it is under way any more. */
+    private boolean ended(long cycleId) {
+        return journal.last(Set.of("open_aborted", "position_closed"), String.valueOf(cycleId),
+                e -> e.number("cycle_id") == cycleId).isPresent();
     }
 
     /** Empty when the bot's journaled orders do not account for the position (or it never traded there). */

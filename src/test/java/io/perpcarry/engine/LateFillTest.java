@@ -141,6 +141,45 @@ class LateFillTest {
         assertThat(f.beans.engine.position().orElseThrow().longLeg().size()).isEqualByComparingTo("0.006");
     }
 
+    /**
+     * CI, session 6 (DashboardBrowserTest): a risk pass that began while IDLE, before the restart's reconcile
+     * recovered the hedge, unwound the hedge's EdgeX leg as a late fill of its own opening order. The pass reads the
+     * engine live for each leg; the state it began with no longer decides.
+     */
+    @Test
+    void aRiskPassBegunBeforeTheReconcileLeavesTheRecoveredHedgeAlone() {
+        assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.HOLDING);
+        StrayLegs strays = new StrayLegs(f.beans.venues, f.beans.reducer, f.beans.engine, f.beans.journal);
+        LooseLegWatch pass = new LooseLegWatch(f.beans.venues, f.beans.engine,
+                new LegRisk(new io.perpcarry.strategy.StopLoss(f.config.stopLossRules()), f.settings()), f.clock, f.settings().staleGrace())
+                .withStrays(strays);
+        int lighterSent = f.lighter.orders.size();
+        int edgexSent = f.edgex.orders.size();
+
+        pass.check(BotState.IDLE); // the state the pass read before the reconcile moved on to HOLDING
+
+        assertThat(f.journalTypes()).doesNotContain("late_fill");
+        assertThat(f.lighter.orders).hasSize(lighterSent);
+        assertThat(f.edgex.orders).hasSize(edgexSent);
+        assertThat(f.edgex.size(BTC)).isEqualByComparingTo("0.006");
+    }
+
+    /** The hedge's own legs are never a late fill, whatever the state says: their cycle has not ended. */
+    @Test
+    void aLegOfACycleNotEndedIsNotALateFill() {
+        assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.HOLDING);
+        StrayLegs strays = new StrayLegs(f.beans.venues, f.beans.reducer, f.beans.engine, f.beans.journal);
+        io.perpcarry.domain.Position leg = f.beans.venues.account(io.perpcarry.domain.Venue.EDGEX).position(BTC)
+                .orElseThrow();
+
+        StrayLegs.Beside b = strays.lateFill(leg);
+
+        assertThat(b.taken()).isFalse();
+        assertThat(b.note()).contains("has not ended");
+        assertThat(f.journalTypes()).doesNotContain("late_fill");
+        assertThat(f.edgex.size(BTC)).isEqualByComparingTo("0.006");
+    }
+
     /** The Lighter short leg of the last cycle (the planner's id: attempt 0). */
     private static long lateShortLeg(Fixture f) {
         return ClientOrderIds.of(f.beans.store.lastCycleId(), LegRole.OPEN_SHORT, io.perpcarry.domain.Venue.LIGHTER, 0);
