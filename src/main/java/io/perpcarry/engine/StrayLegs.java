@@ -96,7 +96,7 @@ public final class StrayLegs {
      * @return what was done, for the risk pass's summary; {@code taken} when the position is no longer the watch's
      */
     Beside besideHedge(Position p, String heldSymbol) {
-        Optional<Beside> ours = unwindIfOurs(p, "beside the hedge", false);
+        Optional<Beside> ours = unwindIfOurs(p, "beside the hedge");
         if (ours.isPresent()) {
             return ours.get();
         }
@@ -127,7 +127,7 @@ public final class StrayLegs {
         if (notOurs.contains(key)) {
             return new Beside(false, ""); // already attributed to no order of ours at this size: no reads each pass
         }
-        Optional<Beside> b = unwindIfOurs(p, "outside a hedge", true);
+        Optional<Beside> b = unwindIfOurs(p, "outside a hedge");
         if (b.isEmpty()) {
             notOurs.add(key);
         }
@@ -135,12 +135,11 @@ public final class StrayLegs {
     }
 
     /**
-     * Empty when the position is not ours (or its orders are never readable); otherwise what was done.
-     *
-     * @param endedCycleOnly only a cycle whose open was aborted or whose hedge was closed may leave a late fill:
-     *                       a cycle still under way (an open in flight, a hedge just recovered) owns its legs
+     * Empty when the position is not ours (or its orders are never readable); otherwise what was done. Only a cycle
+     * whose open was aborted or whose hedge was closed leaves late fills: a cycle still under way (an open in
+     * flight, a hedge a restart just recovered) owns its legs, and a risk pass racing it must not unwind them.
      */
-    private Optional<Beside> unwindIfOurs(Position p, String where, boolean endedCycleOnly) {
+    private Optional<Beside> unwindIfOurs(Position p, String where) {
         Optional<Attribution> a;
         try {
             a = attribute(p.venue(), p);
@@ -154,7 +153,7 @@ public final class StrayLegs {
         if (a.isEmpty()) {
             return Optional.empty();
         }
-        if (endedCycleOnly && !ended(a.get().cycleId())) {
+        if (!ended(a.get().cycleId())) {
             return Optional.of(new Beside(false, label(p) + " " + where + ": filled by cycle " + a.get().cycleId()
                     + ", which has not ended; left to it"));
         }
