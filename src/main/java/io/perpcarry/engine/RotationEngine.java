@@ -348,6 +348,12 @@ public final class RotationEngine {
 
     /** The reconciler's verdict after reading the venues: the state and position to continue from. */
     public synchronized void recovered(BotState state, HeldPosition position, String reason) {
+        if (store.state() == BotState.OPENING && position == null && store.lastCycleId() != 0) {
+            // The open a crash cut short is over: no process carries it on. Journaled so that a late fill of one
+            // of its orders is known for what it is (StrayLegs: only an ended cycle leaves late fills).
+            journal.append("open_aborted", Map.of("cycle_id", store.lastCycleId(), "reason",
+                    "restarted during the open; " + reason));
+        }
         journal.append("recovered", Map.of("state", state, "reason", reason));
         store.position(position);
         if (state == BotState.WAITING) {

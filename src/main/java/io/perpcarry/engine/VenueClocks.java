@@ -29,7 +29,9 @@ final class VenueClocks {
         try {
             Duration skew = ClockSkew.of(venues.get(v), Clock.systemUTC());
             if (skew.abs().compareTo(tolerance) > 0) {
-                return Optional.of(v.displayName() + " clock " + (skew.isNegative() ? "" : "+") + skew.toSeconds()
+                // rounded: the skew is measured around a round trip, so 11 min reads 659.99 s, not 660
+                long seconds = Math.round(skew.toMillis() / 1000.0);
+                return Optional.of(v.displayName() + " clock " + (skew.isNegative() ? "" : "+") + seconds
                         + " s from ours, beyond the " + tolerance.toSeconds() + " s its orders allow: each would be refused");
             }
         } catch (VenueException e) {

@@ -180,6 +180,32 @@ class LateFillTest {
         assertThat(f.edgex.size(BTC)).isEqualByComparingTo("0.006");
     }
 
+    /**
+     * A crash between the legs' sends: the restart finds both venues flat (the Lighter order not seen yet), so the
+     * cut-short open is journaled as aborted; when that order fills after all, the risk pass unwinds it.
+     */
+    @Test
+    void aLateFillOfAnOpenCutShortByACrashIsUnwoundAfterTheRestart() {
+        f.beans.reconciler.ensureReconciled();
+        EngineDecision d = f.beans.engine.onRanking(f.ranking());
+        HedgePlan plan = f.beans.planner.plan(d);
+        f.lighter.next(Behavior.UNKNOWN_NOT_FILLED);
+        f.lighter.hideOutcomes = true;
+        f.beans.legSender.send(plan, io.perpcarry.domain.Venue.LIGHTER); // ... and the process dies here
+        assertThat(f.beans.engine.state()).isEqualTo(BotState.OPENING);
+        f.restart();
+        f.beans.reconciler.ensureReconciled();
+        assertThat(f.journalTypes()).containsSubsequence("open_aborted", "recovered");
+        f.lighter.hideOutcomes = false;
+        f.lighter.fillLate(lateShortLeg(f));
+
+        f.clock.advance(f.settings().staleGrace());
+        f.beans.riskGuard.check();
+
+        assertThat(f.lighter.size(BTC)).as(f.journalTypes().toString()).isZero();
+        assertThat(f.journalTypes()).endsWith("late_fill", "order_sent", "order_result");
+    }
+
     /** The Lighter short leg of the last cycle (the planner's id: attempt 0). */
     private static long lateShortLeg(Fixture f) {
         return ClientOrderIds.of(f.beans.store.lastCycleId(), LegRole.OPEN_SHORT, io.perpcarry.domain.Venue.LIGHTER, 0);
