@@ -37,7 +37,8 @@ class AlertsOnEmulatorsTest {
             EmulatedDaemon.awaitTrue(Duration.ofSeconds(30), "the open alert on Telegram", () -> telegram.requests.stream()
                     .anyMatch(r -> r.body().contains("OPENED") && r.body().contains("HYPE")));
             // The webhook has its own queue: its first request may trail Telegram's by a moment on a loaded machine.
-            assertThat(hook.firstRequest.await(30, TimeUnit.SECONDS)).as("the webhook got alerts and answered none").isTrue();
+            assertThat(hook.firstRequest.await(30, TimeUnit.SECONDS)).as("the webhook got alerts and answered none")
+                    .isTrue();
             assertThat(telegram.requests.get(0).path()).isEqualTo("/bot" + AlertRoutesTest.TOKEN + "/sendMessage");
             assertThat(daemon.journalText()).doesNotContain(AlertRoutesTest.TOKEN).doesNotContain(AlertRoutesTest.HOOK_TOKEN);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.perpcarry.engine.FakeVenue.Behavior;
 import io.perpcarry.state.BotState;
+import io.perpcarry.strategy.StopLoss;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -150,8 +151,8 @@ class LateFillTest {
     void aRiskPassBegunBeforeTheReconcileLeavesTheRecoveredHedgeAlone() {
         assertThat(f.open()).isEqualTo(LegReconciler.OpenResult.HOLDING);
         StrayLegs strays = new StrayLegs(f.beans.venues, f.beans.reducer, f.beans.engine, f.beans.journal);
-        LooseLegWatch pass = new LooseLegWatch(f.beans.venues, f.beans.engine,
-                new LegRisk(new io.perpcarry.strategy.StopLoss(f.config.stopLossRules()), f.settings()), f.clock, f.settings().staleGrace())
+        LegRisk risk = new LegRisk(new StopLoss(f.config.stopLossRules()), f.settings());
+        LooseLegWatch pass = new LooseLegWatch(f.beans.venues, f.beans.engine, risk, f.clock, f.settings().staleGrace())
                 .withStrays(strays);
         int lighterSent = f.lighter.orders.size();
         int edgexSent = f.edgex.orders.size();
