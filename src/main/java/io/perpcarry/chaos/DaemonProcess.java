@@ -16,7 +16,12 @@ import java.util.function.Predicate;
 
 /** {@code perpcarry run} in live mode against an {@link EmulatorProcess}, as its own OS process. */
 final class DaemonProcess implements AutoCloseable {
-    static final List<String> JVM = List.of("-Xmx192m", "-XX:+UseSerialGC", "-Xss512k");
+    /**
+     * The daemon's flags (README "Memory", docker-compose). {@code -Xms32m}: without it the first heap is 1/64 of the
+     * host's RAM (all 192 MB on a 12 GB host), so the resident set depended on the machine and crept up for days as
+     * the tenured pages were first touched; grown from 32 MB the heap follows what the daemon keeps.
+     */
+    static final List<String> JVM = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-Xss512k");
     final Process process;
     final Path data;
     final Path log;

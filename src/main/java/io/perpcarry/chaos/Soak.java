@@ -28,7 +28,10 @@ import java.util.Random;
  */
 final class Soak {
     static final double SCALE = 1200;
-    /** Bounds: state.json size; journal bytes per cycle (the journal has no rollover: it grows with cycles). */
+    /**
+     * Bounds: state.json size; journal bytes per cycle and event, all parts together (it rolls over daily and at
+     * {@link Journal#DEFAULT_MAX_PART_BYTES}; older parts are kept, so the whole grows with cycles).
+     */
     static final long STATE_MAX_BYTES = 1 << 20;
     static final long JOURNAL_MAX_BYTES_PER_CYCLE = 64 << 10;
     /** Below a market day the growth after warm-up is start-up noise (JIT, first cycle): printed, not judged. */
@@ -56,7 +59,11 @@ final class Soak {
             int events = 0;
             int undelivered = 0;
             try (DaemonProcess d = DaemonProcess.start(ex, run.home, dir.resolve("bot.json"), data, null, 1, dir.resolve("daemon.log"), Map.of())) {
-                d.await(Duration.ofSeconds(240), CrashTrials::holding); // warm-up: started, scanned, first hedge open
+                // warm-up: every step of a cycle run once (scan, open, hold, close), so that class loading and the
+                // JIT of the close path are not counted as growth
+                if (!warmUp(d, data.resolve("journal.jsonl"), Duration.ofSeconds(240))) {
+                    problems.add("warm-up: no cycle opened and closed within 240 s");
+                }
                 long t0 = System.currentTimeMillis();
                 Thread.sleep(Math.min(20_000, wallMs / 10));
                 start = Proc.of(d.pid());
@@ -91,10 +98,13 @@ final class Soak {
                 problems.add("cycles: " + opened + " opened, " + closed + " closed, holding " + holding);
             }
             int fundingOff = fundingMismatches(ex, dir, state, soakStart, problems);
-            long journalBytes = Files.size(data.resolve("journal.jsonl"));
+            JournalParts parts = JournalParts.of(data);
+            long journalBytes = parts.totalBytes();
             long stateBytes = Files.size(data.resolve("state.json"));
-            if (stateBytes > STATE_MAX_BYTES || journalBytes > JOURNAL_MAX_BYTES_PER_CYCLE * Math.max(1, opened + events)) {
-                problems.add("files: journal " + journalBytes + " B, state.json " + stateBytes + " B");
+            if (stateBytes > STATE_MAX_BYTES || journalBytes > JOURNAL_MAX_BYTES_PER_CYCLE * Math.max(1, opened + events)
+                    || parts.largestBytes() > Journal.DEFAULT_MAX_PART_BYTES + JOURNAL_MAX_BYTES_PER_CYCLE) {
+                problems.add("files: journal " + journalBytes + " B in " + parts.count() + " parts (largest "
+                        + parts.largestBytes() + " B), state.json " + stateBytes + " B");
             }
             double rssGrowth = 100.0 * (end.rssKb - start.rssKb) / start.rssKb;
             boolean growthJudged = growthJudged(hours);
@@ -106,13 +116,43 @@ final class Soak {
             }
             broken = !problems.isEmpty();
             figure = String.format("SOAK: %.0f market hours (%s -> %s, x%.0f), %d events (%d not delivered), %d cycles (%d closed), funding mismatches %d, "
-                            + "RSS %d -> %d MB (%+.1f %%), heap %s -> %s, threads %d -> %d, sockets %d -> %d, journal %d KB, state.json %d KB%s",
+                            + "RSS %d -> %d MB (%+.1f %%), heap %s -> %s, threads %d -> %d, sockets %d -> %d, journal %d KB in %d parts, state.json %d KB%s",
                     Duration.between(soakStart, soakEnd).toMinutes() / 60.0, soakStart, soakEnd, SCALE, events, undelivered, opened, closed, fundingOff,
                     start.rssKb / 1024, end.rssKb / 1024, rssGrowth, start.heap, end.heap, start.threads, end.threads,
-                    start.sockets, end.sockets, journalBytes / 1024, stateBytes / 1024,
+                    start.sockets, end.sockets, journalBytes / 1024, parts.count(), stateBytes / 1024,
                     (growthJudged ? "" : " (growth not judged under " + (int) GROWTH_JUDGED_FROM_HOURS + " market hours)")
                     + (problems.isEmpty() ? "" : "; BROKEN: " + String.join("; ", problems)));
         }
+    }
+
+    /** The journal's parts in a data dir: the current {@code journal.jsonl} and the rolled-over ones. */
+    record JournalParts(int count, long totalBytes, long largestBytes) {
+        static JournalParts of(Path data) throws IOException {
+            int count = 0;
+            long total = 0;
+            long largest = 0;
+            try (var files = Files.newDirectoryStream(data, "journal*.jsonl")) {
+                for (Path f : files) {
+                    long size = Files.size(f);
+                    count++;
+                    total += size;
+                    largest = Math.max(largest, size);
+                }
+            }
+            return new JournalParts(count, total, largest);
+        }
+    }
+
+    /** Waits for the first closed cycle in the journal (the daemon holding its next one is not required). */
+    private static boolean warmUp(DaemonProcess d, Path journal, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline && d.process.isAlive()) {
+            if (Files.exists(journal) && !Journal.read(journal, java.util.Set.of("position_closed")).isEmpty()) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
     }
 
     static boolean growthJudged(double hours) {
