@@ -221,7 +221,9 @@ final class Soak {
 
     /** A process's resident memory, heap after a full GC (jcmd), threads and sockets, from /proc. */
     record Proc(long rssKb, String heap, int threads, int sockets) {
+        /** After a full collection (its heap figure), so that both ends are read with the heap in the same state. */
         static Proc of(long pid) throws IOException {
+            String heap = heapAfterGc(pid);
             long rss = 0;
             int threads = 0;
             for (String l : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
@@ -243,7 +245,7 @@ final class Soak {
                     }
                 }
             }
-            return new Proc(rss, heapAfterGc(pid), threads, sockets);
+            return new Proc(rss, heap, threads, sockets);
         }
 
         private static String heapAfterGc(long pid) {
