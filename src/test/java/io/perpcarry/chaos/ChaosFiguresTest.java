@@ -62,6 +62,18 @@ class ChaosFiguresTest {
     }
 
     @Test
+    void theJournalIsMeasuredOverEveryPartItRolledOverInto() throws Exception {
+        java.nio.file.Files.writeString(work.resolve("journal.jsonl"), "x".repeat(300));
+        java.nio.file.Files.writeString(work.resolve("journal-20261204T065042Z.jsonl"), "x".repeat(1000));
+        java.nio.file.Files.writeString(work.resolve("journal-20261205T000000Z-1.jsonl"), "x".repeat(200));
+        java.nio.file.Files.writeString(work.resolve("state.json"), "{}");
+        Soak.JournalParts parts = Soak.JournalParts.of(work);
+        assertThat(parts.count()).isEqualTo(3);
+        assertThat(parts.totalBytes()).isEqualTo(1500);
+        assertThat(parts.largestBytes()).isEqualTo(1000);
+    }
+
+    @Test
     void memoryGrowthIsJudgedFromAMarketDayOn() {
         assertThat(Soak.growthJudged(6)).isFalse();
         assertThat(Soak.growthJudged(24)).isTrue();
