@@ -61,7 +61,7 @@ final class Soak {
             try (DaemonProcess d = DaemonProcess.start(ex, run.home, dir.resolve("bot.json"), data, null, 1, dir.resolve("daemon.log"), Map.of())) {
                 // warm-up: every step of a cycle run once (scan, open, hold, close), so that class loading and the
                 // JIT of the close path are not counted as growth
-                if (!warmUp(d, data.resolve("journal.jsonl"), Duration.ofSeconds(240))) {
+                if (d.await(Duration.ofSeconds(240), Soak::cycleClosed).filter(Soak::cycleClosed).isEmpty()) {
                     problems.add("warm-up: no cycle opened and closed within 240 s");
                 }
                 long t0 = System.currentTimeMillis();
@@ -128,31 +128,21 @@ final class Soak {
     /** The journal's parts in a data dir: the current {@code journal.jsonl} and the rolled-over ones. */
     record JournalParts(int count, long totalBytes, long largestBytes) {
         static JournalParts of(Path data) throws IOException {
-            int count = 0;
+            List<Path> parts = Journal.parts(data.resolve("journal.jsonl"));
             long total = 0;
             long largest = 0;
-            try (var files = Files.newDirectoryStream(data, "journal*.jsonl")) {
-                for (Path f : files) {
-                    long size = Files.size(f);
-                    count++;
-                    total += size;
-                    largest = Math.max(largest, size);
-                }
+            for (Path f : parts) {
+                long size = Files.size(f);
+                total += size;
+                largest = Math.max(largest, size);
             }
-            return new JournalParts(count, total, largest);
+            return new JournalParts(parts.size(), total, largest);
         }
     }
 
-    /** Waits for the first closed cycle in the journal (the daemon holding its next one is not required). */
-    private static boolean warmUp(DaemonProcess d, Path journal, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline && d.process.isAlive()) {
-            if (Files.exists(journal) && !Journal.read(journal, java.util.Set.of("position_closed")).isEmpty()) {
-                return true;
-            }
-            Thread.sleep(500);
-        }
-        return false;
+    /** A cycle has opened and closed (state.json's history holds closed cycles only). */
+    private static boolean cycleClosed(BotSnapshot s) {
+        return s.history() != null && !s.history().isEmpty();
     }
 
     static boolean growthJudged(double hours) {
